@@ -11,7 +11,11 @@ import importlib
 import click
 
 COMMAND_MODULES = [
+    "tiendo.cli.db",
+    "tiendo.cli.ingest",
+    "tiendo.cli.plans",
     "tiendo.cli.extract",
+    "tiendo.cli.serve",
 ]
 
 

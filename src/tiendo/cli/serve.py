@@ -1,0 +1,23 @@
+"""``tiendo serve``: run the web application."""
+
+from __future__ import annotations
+
+import click
+import uvicorn
+
+from tiendo.cli.common import console, runtime
+
+
+@click.command("serve")
+@click.option("--host", default=None, help="Địa chỉ lắng nghe (mặc định 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Cổng (mặc định 8000).")
+def command(host: str | None, port: int | None) -> None:
+    """Chạy ứng dụng web."""
+    from tiendo.web.app import create_app
+
+    rt = runtime()
+    host = host or rt.settings.host
+    port = port or rt.settings.port
+    console.print(f"tiendo đang chạy tại [bold]http://{host}:{port}[/bold] (Ctrl+C để dừng)")
+    console.print(f"Cơ sở dữ liệu: {rt.settings.safe_database_url()}")
+    uvicorn.run(create_app(runtime=rt), host=host, port=port, log_level="warning")

@@ -1,0 +1,268 @@
+"""Database tables (SQLAlchemy 2 declarative models).
+
+These are storage records, not the domain model: repositories translate
+between the two. Every text a user may search has a ``search_key`` column
+holding its diacritic-free key (see ``tiendo.text.vietnamese.fold``), so the
+same LIKE query works on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tiendo.clock import utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> dt.datetime:
+    return utcnow()
+
+
+class AdminUnitRow(Base):
+    __tablename__ = "admin_units"
+
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    successor_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"))
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    #: admin, coordinator, reporter, leader
+    role: Mapped[str] = mapped_column(String(20))
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AgencyRow(Base):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str | None] = mapped_column(String(120))
+    #: sở, ban, ngành, UBND xã/phường, cơ quan Đảng, ...
+    kind: Mapped[str | None] = mapped_column(String(60))
+    aliases: Mapped[list] = mapped_column(JsonType, default=list)
+    search_key: Mapped[str] = mapped_column(String(600), default="", index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: how a later file is recognised as a new version of this plan
+    identity_key: Mapped[str] = mapped_column(String(300), unique=True)
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"), index=True)
+    province_name: Mapped[str | None] = mapped_column(String(120))
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    doc_type: Mapped[str | None] = mapped_column(String(120))
+    number: Mapped[str | None] = mapped_column(String(80))
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    signer: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    implements: Mapped[list] = mapped_column(JsonType, default=list)
+    #: draft (being checked by a coordinator) or published
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey(
+            "plan_versions.id", use_alter=True, name="fk_plans_current_version_id_plan_versions"
+        )
+    )
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+    versions: Mapped[list[PlanVersionRow]] = relationship(
+        back_populates="plan",
+        foreign_keys="PlanVersionRow.plan_id",
+        order_by="PlanVersionRow.version_no",
+    )
+
+
+class PlanVersionRow(Base):
+    __tablename__ = "plan_versions"
+    __table_args__ = (UniqueConstraint("plan_id", "version_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    version_no: Mapped[int] = mapped_column(Integer)
+    source_name: Mapped[str] = mapped_column(String(300))
+    source_format: Mapped[str] = mapped_column(String(20), default="txt")
+    checksum: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    #: the text extraction ran on (NFC; repaired when the source was mangled)
+    source_text: Mapped[str] = mapped_column(Text)
+    #: the text as read, when it differs from ``source_text`` (e.g. before OCR repair)
+    raw_text: Mapped[str | None] = mapped_column(Text)
+    repaired: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: words the OCR repair was unsure of: [{"line", "start", "end", "original", "chosen"}]
+    uncertain: Mapped[list] = mapped_column(JsonType, default=list)
+    warnings: Mapped[list] = mapped_column(JsonType, default=list)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="versions", foreign_keys=[plan_id])
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    end_line: Mapped[int | None] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+
+
+class _PlanItem:
+    """Columns shared by targets, tasks and duties: provenance and correction state."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    first_version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id"))
+    last_version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id"))
+    #: false once the item is gone from the current version or deleted by a coordinator
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: deleted by a coordinator: stays deleted when a new version brings it back
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: extracted, or manual (added by a coordinator)
+    origin: Mapped[str] = mapped_column(String(20), default="extracted")
+    #: corrected by a coordinator: a new version does not overwrite it
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the key of the extracted item this row stands for (see store/signatures.py)
+    signature: Mapped[str] = mapped_column(String(300), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    line: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    #: optimistic locking: incremented by every change
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TargetRow(_PlanItem, Base):
+    __tablename__ = "targets"
+
+    indicator: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    op: Mapped[str] = mapped_column(String(10))
+    value: Mapped[float | None] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int | None] = mapped_column(Integer)
+    base_year: Mapped[int | None] = mapped_column(Integer)
+    core: Mapped[bool] = mapped_column(Boolean, default=True)
+    section_title: Mapped[str | None] = mapped_column(Text)
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    baseline_year: Mapped[int | None] = mapped_column(Integer)
+    baseline_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: higher or lower is better; None until set or derived
+    direction: Mapped[str | None] = mapped_column(String(10))
+    data_source: Mapped[str | None] = mapped_column(Text)
+    responsible_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+
+
+class TaskRow(_PlanItem, Base):
+    __tablename__ = "tasks"
+
+    group_no: Mapped[str | None] = mapped_column(String(40))
+    group_title: Mapped[str | None] = mapped_column(Text)
+    full_text: Mapped[str | None] = mapped_column(Text)
+    end_line: Mapped[int | None] = mapped_column(Integer)
+    lead_text: Mapped[str | None] = mapped_column(Text)
+    lead_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    deadline_due: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_precision: Mapped[str | None] = mapped_column(String(10))
+    continuing: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline_text: Mapped[str | None] = mapped_column(Text)
+
+
+class DutyRow(_PlanItem, Base):
+    __tablename__ = "duties"
+
+    kind: Mapped[str] = mapped_column(String(10))
+    who: Mapped[str | None] = mapped_column(Text)
+    to_whom: Mapped[str | None] = mapped_column(Text)
+    frequency: Mapped[list] = mapped_column(JsonType, default=list)
+    due: Mapped[dict | None] = mapped_column(JsonType)
+
+
+class AuditRow(Base):
+    """Append-only log of every write: who, when, from where, what, before, after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: who acted, as shown (user name, "dòng lệnh", "hệ thống")
+    actor_label: Mapped[str] = mapped_column(String(200))
+    ip: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    plan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    province_code: Mapped[str | None] = mapped_column(String(8), index=True)
+    before: Mapped[dict | None] = mapped_column(JsonType)
+    after: Mapped[dict | None] = mapped_column(JsonType)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,24 @@
+"""/api/v1/search: find plans and items, ignoring diacritics and case."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
+
+from tiendo.store import queries
+from tiendo.store.readmodels import SearchResult
+from tiendo.web.deps import Viewer, get_session, get_viewer
+
+router = APIRouter(tags=["Tìm kiếm"])
+
+
+@router.get(
+    "/search", response_model=SearchResult, summary="Tìm kiếm không phân biệt dấu và hoa thường"
+)
+def search(
+    q: str = Query(..., min_length=1, max_length=200, description="Từ khóa, ví dụ “chuyen doi so”"),
+    limit: int = Query(50, ge=1, le=500),
+    session: Session = Depends(get_session),
+    viewer: Viewer = Depends(get_viewer),
+):
+    return queries.search(session, q, published_only=not viewer.sees_drafts, limit=limit)

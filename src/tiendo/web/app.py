@@ -1,0 +1,65 @@
+"""The web application: JSON API under /api/v1 and Vietnamese pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+
+from tiendo.config import Settings
+from tiendo.runtime import Runtime, build_runtime
+from tiendo.web.api.v1 import router as api_v1
+from tiendo.web.errors import install_error_handlers
+from tiendo.web.pages import router as pages
+from tiendo.web.templating import make_templates
+
+STATIC = Path(__file__).parent / "static"
+
+API_DESCRIPTION = """
+API của tiendo: các kế hoạch, chương trình hành động thực hiện Nghị quyết 57-NQ/TW,
+chỉ tiêu, nhiệm vụ, chế độ báo cáo và tìm kiếm.
+
+* Mọi phản hồi là JSON, mã UTF-8, chữ tiếng Việt ở dạng NFC.
+* Danh sách có phân trang bằng `limit` và `offset`; trường `total` cho biết tổng số.
+* Lỗi có dạng `{"ok": false, "message": "...", "errors": [{"msg": "...", "loc": [...]}]}`.
+* Ngày theo ISO 8601 (`2025-03-31`); hạn nhiệm vụ theo năm ghi là `"2028"`.
+"""
+
+# Everything the pages need is served from this origin: no external resource.
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+    ),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    runtime = runtime or build_runtime(settings)
+    app = FastAPI(
+        title="tiendo API",
+        version="1",
+        description=API_DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_v1)
+    app.include_router(pages)
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app

@@ -1,0 +1,28 @@
+"""Page: search across plans and items."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from tiendo.store import queries
+from tiendo.web.deps import Viewer, get_session, get_viewer
+
+router = APIRouter()
+
+
+@router.get("/tim-kiem")
+def search_page(
+    request: Request,
+    q: str = Query("", max_length=200),
+    session: Session = Depends(get_session),
+    viewer: Viewer = Depends(get_viewer),
+):
+    result = (
+        queries.search(session, q, published_only=not viewer.sees_drafts, limit=200)
+        if q.strip()
+        else None
+    )
+    return request.app.state.templates.TemplateResponse(
+        request, "search.html", {"q": q, "result": result}
+    )
