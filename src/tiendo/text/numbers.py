@@ -23,7 +23,7 @@ def parse_number(text: str) -> float:
     """Read "1.234,5", "0,7", "12", "-3", "1.234" (=1234) or "0.60" (=0.6)."""
     raw = text.strip().replace("\u00a0", "").replace(" ", "")
     sign = 1.0
-    if raw[:1] in "+-−":
+    if raw[:1] and raw[0] in "+-−":
         sign = -1.0 if raw[0] in "-−" else 1.0
         raw = raw[1:]
     if not raw:

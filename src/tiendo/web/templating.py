@@ -39,4 +39,6 @@ def make_templates() -> Jinja2Templates:
     env.filters["frequency"] = _frequency
     env.filters["target_kind"] = _kind
     env.globals["app_name"] = "tiendo"
+    # Root-relative links keep working behind a reverse proxy.
+    env.globals["static"] = lambda path: f"/static/{path}"
     return templates
