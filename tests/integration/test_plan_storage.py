@@ -11,9 +11,11 @@ from tiendo.ingest.pipeline import LoadedPlan
 from tiendo.ingest.service import store_loaded_plan
 from tiendo.ingest.sources import SourceText
 from tiendo.store import queries
+from tiendo.store.queries import Visibility
 from tiendo.store.tables import AuditRow, PlanRow, PlanVersionRow, TargetRow, TaskRow
 
 ACTOR = Actor(label="kiểm thử")
+ALL = Visibility.everything()
 
 
 def loaded(plan, checksum="a" * 64, name="ke-hoach.txt") -> LoadedPlan:
@@ -34,7 +36,7 @@ def test_a_new_plan_is_stored_with_its_items_and_an_audit_entry(runtime):
     outcome = store_loaded_plan(loaded(factories.extracted_plan()), runtime.uow(), actor=ACTOR)
     assert outcome.status == "new"
     with runtime.session() as s:
-        detail = queries.plan_detail(s, outcome.plan_id)
+        detail = queries.plan_detail(s, outcome.plan_id, visibility=ALL)
         assert detail.province.name == "Hà Nam"
         assert detail.province.merged_into.name == "Ninh Bình"
         assert [t.year for t in detail.targets] and len(detail.targets) == 2
@@ -82,7 +84,7 @@ def test_items_gone_from_a_new_version_are_retired_not_deleted(runtime):
     assert outcome.merge.retired == 1
     with runtime.session() as s:
         assert count(s, TaskRow) == 2
-        assert len(queries.plan_detail(s, outcome.plan_id).tasks) == 1
+        assert len(queries.plan_detail(s, outcome.plan_id, visibility=ALL).tasks) == 1
 
 
 def test_a_corrected_item_keeps_its_correction_in_a_new_version(runtime):
@@ -119,7 +121,7 @@ def test_a_failure_in_the_middle_leaves_nothing_half_written(runtime, monkeypatc
 def test_search_ignores_diacritics_and_case(runtime):
     store_loaded_plan(loaded(factories.extracted_plan()), runtime.uow(), actor=ACTOR)
     with runtime.session() as s:
-        result = queries.search(s, "DICH VU CONG truc tuyen")
+        result = queries.search(s, "DICH VU CONG truc tuyen", visibility=ALL)
         assert result.total >= 2
         assert {h.type for h in result.hits} == {"target"}
-        assert queries.search(s, "100%_").total == 0
+        assert queries.search(s, "100%_", visibility=ALL).total == 0

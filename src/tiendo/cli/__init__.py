@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "tiendo.cli.plans",
     "tiendo.cli.extract",
     "tiendo.cli.serve",
+    "tiendo.cli.user",
 ]
 
 

@@ -16,11 +16,18 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
+class CliError(click.ClickException):
+    """A command-line failure shown as “Lỗi: …” on stderr."""
+
+    def show(self, file=None) -> None:
+        err_console.print(f"[red]Lỗi:[/red] {self.format_message()}", soft_wrap=True)
+
+
 def runtime(*, require_schema: bool = True) -> Runtime:
     """The runtime for a command; stops with a clear message if the database is behind."""
     rt = build_runtime()
     if require_schema and not is_up_to_date(rt.engine):
-        raise click.ClickException(
+        raise CliError(
             "Cơ sở dữ liệu chưa được tạo hoặc chưa cập nhật: hãy chạy `tiendo db upgrade` trước."
         )
     return rt
@@ -34,7 +41,7 @@ def reports_errors(func):
         try:
             return func(*args, **kwargs)
         except TiendoError as exc:
-            err_console.print(f"[red]Lỗi:[/red] {exc}")
+            err_console.print(f"[red]Lỗi:[/red] {exc}", soft_wrap=True)
             sys.exit(1)
 
     return wrapper

@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from tiendo.cli.common import console, runtime
-from tiendo.store.queries import list_plans
+from tiendo.store.queries import Visibility, list_plans
 from tiendo.text.numbers import format_date
 
 
@@ -15,7 +15,7 @@ def command() -> None:
     """Liệt kê các kế hoạch đã nạp."""
     rt = runtime()
     with rt.session() as session:
-        total, plans = list_plans(session, limit=10_000)
+        total, plans = list_plans(session, visibility=Visibility.everything(), limit=10_000)
     table = Table(title=f"{total} kế hoạch")
     for header in (
         "#",

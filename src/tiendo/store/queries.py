@@ -7,8 +7,9 @@ JSON, the pages render them, the CLI prints them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tiendo.domain import describe
@@ -41,6 +42,42 @@ from tiendo.store.tables import (
 )
 from tiendo.text.numbers import format_date
 from tiendo.text.vietnamese import fold
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """Which plans a reader may see: published ones, plus drafts where allowed."""
+
+    all_drafts: bool = False
+    draft_provinces: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def public(cls) -> Visibility:
+        return cls()
+
+    @classmethod
+    def everything(cls) -> Visibility:
+        return cls(all_drafts=True)
+
+    def condition(self):
+        if self.all_drafts:
+            return True
+        if self.draft_provinces:
+            return or_(
+                PlanRow.status == "published",
+                PlanRow.province_code.in_(sorted(self.draft_provinces)),
+            )
+        return PlanRow.status == "published"
+
+    def allows(self, plan: PlanRow) -> bool:
+        return (
+            self.all_drafts
+            or plan.status == "published"
+            or plan.province_code in self.draft_provinces
+        )
+
+
+PUBLIC = Visibility.public()
 
 
 def province_ref(code: str | None) -> ProvinceRef | None:
@@ -90,15 +127,13 @@ def _summary(
 def list_plans(
     session: Session,
     *,
-    published_only: bool = False,
+    visibility: Visibility = PUBLIC,
     province_code: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[int, list[PlanSummary]]:
     """Plans, newest document first, with counts of their live items."""
-    stmt = select(PlanRow)
-    if published_only:
-        stmt = stmt.where(PlanRow.status == "published")
+    stmt = select(PlanRow).where(visibility.condition())
     if province_code:
         # A merged province's plans roll up into the province that received it.
         codes = [
@@ -129,9 +164,9 @@ def list_plans(
     ]
 
 
-def _get_plan(session: Session, plan_id: int, published_only: bool) -> PlanRow:
+def get_visible_plan(session: Session, plan_id: int, visibility: Visibility) -> PlanRow:
     plan = session.get(PlanRow, plan_id)
-    if plan is None or (published_only and plan.status != "published"):
+    if plan is None or not visibility.allows(plan):
         raise NotFound(f"Không có kế hoạch số {plan_id}.")
     return plan
 
@@ -229,8 +264,8 @@ def _items(session: Session, row_type, plan_id: int) -> list:
     )
 
 
-def plan_detail(session: Session, plan_id: int, *, published_only: bool = False) -> PlanDetail:
-    plan = _get_plan(session, plan_id, published_only)
+def plan_detail(session: Session, plan_id: int, *, visibility: Visibility = PUBLIC) -> PlanDetail:
+    plan = get_visible_plan(session, plan_id, visibility)
     versions = list(
         session.scalars(
             select(PlanVersionRow)
@@ -285,10 +320,10 @@ def tasks_by_group(tasks: list[TaskOut]) -> list[TaskGroup]:
 
 
 def plan_source(
-    session: Session, plan_id: int, *, published_only: bool = False, raw: bool = False
+    session: Session, plan_id: int, *, visibility: Visibility = PUBLIC, raw: bool = False
 ) -> PlanSource:
     """The text extraction ran on, line by line, each line with the items read from it."""
-    plan = _get_plan(session, plan_id, published_only)
+    plan = get_visible_plan(session, plan_id, visibility)
     version = session.get(PlanVersionRow, plan.current_version_id)
     if version is None:
         raise NotFound(f"Kế hoạch số {plan_id} chưa có văn bản.")
@@ -336,13 +371,13 @@ def _escape_like(term: str) -> str:
 
 
 def search(
-    session: Session, query: str, *, published_only: bool = False, limit: int = 50
+    session: Session, query: str, *, visibility: Visibility = PUBLIC, limit: int = 50
 ) -> SearchResult:
     """Plans and items whose text contains every word of ``query``, ignoring diacritics and case."""
     terms = [t for t in fold(query).split() if t]
     if not terms:
         return SearchResult(query=query, total=0, hits=[])
-    plan_filter = PlanRow.status == "published" if published_only else True
+    plan_filter = visibility.condition()
     hits: list[SearchHit] = []
     total = 0
 

@@ -7,11 +7,13 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
+from tiendo.accounts.service import AddressThrottle
 from tiendo.config import Settings
 from tiendo.runtime import Runtime, build_runtime
 from tiendo.web.api.v1 import router as api_v1
 from tiendo.web.errors import install_error_handlers
 from tiendo.web.pages import router as pages
+from tiendo.web.security import persist_anon_cookie
 from tiendo.web.templating import make_templates
 
 STATIC = Path(__file__).parent / "static"
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = runtime
     app.state.templates = make_templates()
+    app.state.login_throttle = AddressThrottle()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_v1)
     app.include_router(pages)
@@ -60,6 +63,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if getattr(request.state, "principal", None) is not None:
+            # Pages of a signed-in user must not be kept by shared caches.
+            response.headers.setdefault("cache-control", "private, no-store")
+        persist_anon_cookie(request, response)
         return response
 
     return app

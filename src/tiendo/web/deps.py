@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from tiendo.accounts.roles import Principal, Role
 from tiendo.runtime import Runtime
+from tiendo.store.queries import Visibility
+from tiendo.web.security import identify
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -23,17 +25,20 @@ def get_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking; the public sees only what is published."""
-
-    user_id: int | None = None
-    role: str | None = None
-
-    @property
-    def sees_drafts(self) -> bool:
-        return self.role in ("admin", "coordinator", "leader")
+async def get_principal(request: Request) -> Principal | None:
+    return await identify(request)
 
 
-def get_viewer(request: Request) -> Viewer:
-    return getattr(request.state, "viewer", None) or Viewer()
+def visibility_for(principal: Principal | None) -> Visibility:
+    """Published plans for everyone; drafts for admins and for a province's coordinators and leaders."""
+    if principal is None or not principal.has_scope("read"):
+        return Visibility.public()
+    if principal.is_admin:
+        return Visibility.everything()
+    if principal.role in (Role.COORDINATOR, Role.LEADER):
+        return Visibility(draft_provinces=principal.provinces)
+    return Visibility.public()
+
+
+def get_visibility(principal: Principal | None = Depends(get_principal)) -> Visibility:
+    return visibility_for(principal)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from tiendo.accounts.service import role_label
 from tiendo.clock import local
 from tiendo.domain.plan import FREQUENCY_LABELS, KIND_LABELS, Frequency, TargetKind
 from tiendo.text.numbers import format_date, format_datetime, format_number
+from tiendo.web.security import csrf_token
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -41,4 +43,30 @@ def make_templates() -> Jinja2Templates:
     env.globals["app_name"] = "tiendo"
     # Root-relative links keep working behind a reverse proxy.
     env.globals["static"] = lambda path: f"/static/{path}"
+    env.globals["csrf_token"] = csrf_token
+    env.globals["current_user"] = lambda request: getattr(request.state, "principal", None)
+    env.filters["role_label"] = role_label
     return templates
+
+
+#: short confirmations shown after a form was handled (passed as ?tb=key)
+NOTICES = {
+    "logged_in": "Đã đăng nhập.",
+    "logged_out": "Đã đăng xuất.",
+    "password_changed": "Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đóng.",
+    "user_created": "Đã tạo tài khoản.",
+    "user_updated": "Đã cập nhật tài khoản.",
+    "token_revoked": "Đã thu hồi mã truy cập.",
+    "saved": "Đã lưu.",
+    "deleted": "Đã xóa.",
+    "published": "Đã công bố.",
+}
+
+
+def render(request, name: str, context: dict | None = None, status_code: int = 200):
+    """Render a page; adds the notice named by ?tb= when there is one."""
+    context = dict(context or {})
+    context.setdefault("notice", NOTICES.get(request.query_params.get("tb", "")))
+    return request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status_code
+    )

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from tiendo.web.pages import apidocs, plans, search
+from tiendo.web.deps import get_principal
+from tiendo.web.pages import account, admin_users, apidocs, plans, search
+from tiendo.web.security import csrf_protect
 
-router = APIRouter(include_in_schema=False)
+# Every page knows who is asking; every unsafe request must carry a CSRF token.
+router = APIRouter(
+    include_in_schema=False, dependencies=[Depends(get_principal), Depends(csrf_protect)]
+)
+router.include_router(account.router)
+router.include_router(admin_users.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(apidocs.router)

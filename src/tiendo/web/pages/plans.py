@@ -6,16 +6,19 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from tiendo.store import queries
-from tiendo.web.deps import Viewer, get_session, get_viewer
+from tiendo.store.queries import Visibility
+from tiendo.web.deps import get_session, get_visibility
 
 router = APIRouter()
 
 
 @router.get("/")
 def home(
-    request: Request, session: Session = Depends(get_session), viewer: Viewer = Depends(get_viewer)
+    request: Request,
+    session: Session = Depends(get_session),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    total, plans = queries.list_plans(session, published_only=not viewer.sees_drafts, limit=500)
+    total, plans = queries.list_plans(session, visibility=visibility, limit=500)
     return request.app.state.templates.TemplateResponse(
         request, "home.html", {"plans": plans, "total": total}
     )
@@ -26,9 +29,9 @@ def plan_page(
     plan_id: int,
     request: Request,
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    plan = queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts)
+    plan = queries.plan_detail(session, plan_id, visibility=visibility)
     return request.app.state.templates.TemplateResponse(
         request,
         "plan.html",
@@ -46,10 +49,10 @@ def source_page(
     request: Request,
     raw: bool = Query(False),
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    plan = queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts)
-    source = queries.plan_source(session, plan_id, published_only=not viewer.sees_drafts, raw=raw)
+    plan = queries.plan_detail(session, plan_id, visibility=visibility)
+    source = queries.plan_source(session, plan_id, visibility=visibility, raw=raw)
     return request.app.state.templates.TemplateResponse(
         request, "source.html", {"plan": plan, "source": source, "raw": raw}
     )

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from tiendo.store import queries
-from tiendo.web.deps import Viewer, get_session, get_viewer
+from tiendo.store.queries import Visibility
+from tiendo.web.deps import get_session, get_visibility
 
 router = APIRouter()
 
@@ -16,13 +17,9 @@ def search_page(
     request: Request,
     q: str = Query("", max_length=200),
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    result = (
-        queries.search(session, q, published_only=not viewer.sees_drafts, limit=200)
-        if q.strip()
-        else None
-    )
+    result = queries.search(session, q, visibility=visibility, limit=200) if q.strip() else None
     return request.app.state.templates.TemplateResponse(
         request, "search.html", {"q": q, "result": result}
     )

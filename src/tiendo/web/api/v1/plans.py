@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from tiendo.store import queries
+from tiendo.store.queries import Visibility
 from tiendo.store.readmodels import (
     DutyOut,
     Page,
@@ -15,7 +16,7 @@ from tiendo.store.readmodels import (
     TargetOut,
     TaskOut,
 )
-from tiendo.web.deps import Viewer, get_session, get_viewer
+from tiendo.web.deps import get_session, get_visibility
 
 router = APIRouter(prefix="/plans", tags=["Kế hoạch"])
 
@@ -32,11 +33,11 @@ def list_plans(
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
     total, items = queries.list_plans(
         session,
-        published_only=not viewer.sees_drafts,
+        visibility=visibility,
         province_code=province,
         limit=limit,
         offset=offset,
@@ -50,32 +51,40 @@ def list_plans(
     summary="Một kế hoạch với chỉ tiêu, nhiệm vụ, chế độ báo cáo",
 )
 def get_plan(
-    plan_id: int, session: Session = Depends(get_session), viewer: Viewer = Depends(get_viewer)
+    plan_id: int,
+    session: Session = Depends(get_session),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts)
+    return queries.plan_detail(session, plan_id, visibility=visibility)
 
 
 @router.get("/{plan_id}/targets", response_model=list[TargetOut], summary="Chỉ tiêu của kế hoạch")
 def get_targets(
-    plan_id: int, session: Session = Depends(get_session), viewer: Viewer = Depends(get_viewer)
+    plan_id: int,
+    session: Session = Depends(get_session),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts).targets
+    return queries.plan_detail(session, plan_id, visibility=visibility).targets
 
 
 @router.get("/{plan_id}/tasks", response_model=list[TaskOut], summary="Nhiệm vụ của kế hoạch")
 def get_tasks(
-    plan_id: int, session: Session = Depends(get_session), viewer: Viewer = Depends(get_viewer)
+    plan_id: int,
+    session: Session = Depends(get_session),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts).tasks
+    return queries.plan_detail(session, plan_id, visibility=visibility).tasks
 
 
 @router.get(
     "/{plan_id}/duties", response_model=list[DutyOut], summary="Chế độ báo cáo của kế hoạch"
 )
 def get_duties(
-    plan_id: int, session: Session = Depends(get_session), viewer: Viewer = Depends(get_viewer)
+    plan_id: int,
+    session: Session = Depends(get_session),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.plan_detail(session, plan_id, published_only=not viewer.sees_drafts).duties
+    return queries.plan_detail(session, plan_id, visibility=visibility).duties
 
 
 @router.get(
@@ -87,6 +96,6 @@ def get_source(
     plan_id: int,
     raw: bool = Query(False, description="Văn bản như khi đọc vào, trước khi sửa lỗi nhận dạng"),
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.plan_source(session, plan_id, published_only=not viewer.sees_drafts, raw=raw)
+    return queries.plan_source(session, plan_id, visibility=visibility, raw=raw)

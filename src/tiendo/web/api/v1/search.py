@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from tiendo.store import queries
+from tiendo.store.queries import Visibility
 from tiendo.store.readmodels import SearchResult
-from tiendo.web.deps import Viewer, get_session, get_viewer
+from tiendo.web.deps import get_session, get_visibility
 
 router = APIRouter(tags=["Tìm kiếm"])
 
@@ -19,6 +20,6 @@ def search(
     q: str = Query(..., min_length=1, max_length=200, description="Từ khóa, ví dụ “chuyen doi so”"),
     limit: int = Query(50, ge=1, le=500),
     session: Session = Depends(get_session),
-    viewer: Viewer = Depends(get_viewer),
+    visibility: Visibility = Depends(get_visibility),
 ):
-    return queries.search(session, q, published_only=not viewer.sees_drafts, limit=limit)
+    return queries.search(session, q, visibility=visibility, limit=limit)
