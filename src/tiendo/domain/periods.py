@@ -12,8 +12,8 @@ Due rules (the ``due`` of a ``ReportingDuty``):
   last month; ``"month": "after_period"`` — before day D of the month after
   the period.
 * ``{"dates": ["06-15", "12-01"]}`` — before fixed days of each year; a period
-  takes the last listed day inside its calendar span, or else the first one
-  after it.
+  takes the last listed day in the second half of its calendar span, or else
+  the first one after the span.
 * ``None`` — the national rule: no later than the 25th of the period's last
   month.
 
@@ -179,7 +179,10 @@ def due_date(frequency: Frequency, start: dt.date, end: dt.date, rule: dict | No
             for year in (start.year, start.year + 1, end.year + 1)
             for month, day in days
         )
-        inside = [d for d in candidates if start <= d <= end]
+        # A due day early in the period cannot be this period's: its data are
+        # not in yet ("01-15" for a year means January of the next year).
+        middle = start + (end - start) / 2
+        inside = [d for d in candidates if middle <= d <= end]
         chosen = inside[-1] if inside else next(d for d in candidates if d > end)
         return _before(chosen, strict)
     if "day" in rule:

@@ -84,6 +84,8 @@ class Thresholds:
             raise ValueError("achieve_at_risk_days must not be negative")
 
     def grade(self, value: float) -> TargetStatus:
+        # Rounded so that 0,6 computed as 0,5999999999 still counts as 0,6.
+        value = round(value, 9)
         if value >= self.on_track:
             return TargetStatus.ON_TRACK
         if value >= self.behind:

@@ -30,8 +30,12 @@ def expected_value(
     Before the baseline date the path is at the baseline; after the target
     date it is at the target.
     """
-    share = path_share(baseline_date, target_date, at)
-    return baseline_value + (target_value - baseline_value) * share
+    total = (target_date - baseline_date).days
+    if total <= 0:
+        return target_value
+    elapsed = min(total, max(0, (at - baseline_date).days))
+    # Multiply before dividing so that whole numbers stay whole.
+    return baseline_value + (target_value - baseline_value) * elapsed / total
 
 
 def progress_ratio(actual: float, baseline: float, expected: float) -> float | None:
