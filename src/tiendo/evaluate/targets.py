@@ -252,14 +252,18 @@ class _Trace:
 def _clean(observations: Iterable[Observation], today: dt.date, trace: _Trace) -> list[Observation]:
     """Observations known by ``today``, one per date (the later entry wins), by date."""
     by_date: dict[dt.date, Observation] = {}
-    future = 0
+    future = unreadable = 0
     for obs in observations:
         if obs.as_of > today:
             future += 1
         elif isinstance(obs.value, int | float) and math.isfinite(obs.value):
             by_date[obs.as_of] = obs
+        else:
+            unreadable += 1
     if future:
         trace.notes.append(f"Bỏ qua {future} số liệu có ngày sau ngày đánh giá.")
+    if unreadable:
+        trace.notes.append(f"Bỏ qua {unreadable} số liệu không phải là số.")
     return [by_date[day] for day in sorted(by_date)]
 
 

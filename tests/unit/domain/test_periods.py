@@ -87,6 +87,14 @@ def test_fixed_date_after_the_period_is_taken_when_none_falls_inside():
     assert year.due == D(2027, 1, 15)
 
 
+def test_quarterly_fixed_dates_and_a_yearly_rule_for_half_years():
+    rule = {"dates": ["03-10", "06-10", "09-10", "12-10"]}
+    dues = [p.due for p in generate_periods("quarterly", D(2026, 1, 1), D(2026, 12, 31), rule)]
+    assert dues == [D(2026, 3, 10), D(2026, 6, 10), D(2026, 9, 10), D(2026, 12, 10)]
+    year = make_period("annual", 2026, 1, {"dates": ["06-15", "12-01"]})
+    assert year.due == D(2026, 12, 1)
+
+
 def test_day_rule_in_the_month_after_the_period():
     q4 = make_period("quarterly", 2026, 4, {"day": 5, "month": "after_period"})
     assert q4.due == D(2027, 1, 5)
