@@ -115,14 +115,6 @@ class Scorecard:
 
 
 _DUE_OR_DONE = {TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE}
-_WITH_DEADLINE = {
-    TaskStatus.DONE_ON_TIME,
-    TaskStatus.DONE_LATE,
-    TaskStatus.OVERDUE,
-    TaskStatus.DUE_SOON,
-    TaskStatus.IN_PROGRESS,
-    TaskStatus.NOT_STARTED,
-}
 _CONTINUING_JUDGED = {TaskStatus.CONTINUING_REPORTED, TaskStatus.CONTINUING_UNREPORTED}
 _TARGET_GOOD = {TargetStatus.ACHIEVED, TargetStatus.ON_TRACK}
 _TARGET_BAD = {TargetStatus.AT_RISK, TargetStatus.MISSED}
@@ -136,25 +128,29 @@ def _scorecard(
     weights: Weights,
 ) -> Scorecard:
     # A task counts once it has come due (or was completed); a continuing task
-    # once its period's report was due. Tasks not yet due neither help nor hurt.
-    due_tasks = tuple(
-        t.item_key for t in tasks if t.status in _DUE_OR_DONE or t.status in _CONTINUING_JUDGED
-    )
+    # once its period's report was due. Tasks not yet due, and tasks without a
+    # deadline, neither help nor hurt.
+    dated = [t for t in tasks if t.due is not None and t.period_key is None]
+    continuing = [t for t in tasks if t.status in _CONTINUING_JUDGED]
     tasks_on_time = Share(
         "tasks_on_time",
         "nhiệm vụ đúng hạn",
         tuple(
             t.item_key
-            for t in tasks
+            for t in [*dated, *continuing]
             if t.status in (TaskStatus.DONE_ON_TIME, TaskStatus.CONTINUING_REPORTED)
         ),
-        due_tasks,
+        tuple(
+            t.item_key
+            for t in [*dated, *continuing]
+            if t.status in _DUE_OR_DONE | _CONTINUING_JUDGED
+        ),
     )
     tasks_overdue = Share(
         "tasks_overdue",
         "nhiệm vụ quá hạn",
-        tuple(t.item_key for t in tasks if t.status is TaskStatus.OVERDUE),
-        tuple(t.item_key for t in tasks if t.status in _WITH_DEADLINE),
+        tuple(t.item_key for t in dated if t.status is TaskStatus.OVERDUE),
+        tuple(t.item_key for t in dated),
     )
     # Targets without enough data stay in the denominator, so that not
     # reporting a value never raises a score.

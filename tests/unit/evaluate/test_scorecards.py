@@ -109,6 +109,18 @@ def test_weights_are_rescaled_over_the_shares_with_data():
     assert card.targets_on_track.value is None
 
 
+def test_tasks_without_deadline_do_not_count_for_timeliness():
+    free = Deadline()
+    tasks = [
+        task_result("t1", "A", deadline=free, completed_at=day("2026-06-01")),
+        task_result("t2", "A", deadline=free),
+        task_result("t3", "A", deadline=DUE),
+    ]
+    (card,) = build_scorecards(tasks)
+    assert card.tasks_on_time.denominator == ("t3",)
+    assert card.tasks_overdue.denominator == ("t3",)
+
+
 def test_custom_weights():
     tasks, targets, reports = agency_a()
     (card,) = build_scorecards(
