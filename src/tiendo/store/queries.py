@@ -422,3 +422,16 @@ def search(
                 )
             )
     return SearchResult(query=query, total=total, hits=hits)
+
+
+def item_revisions(session: Session, plan_id: int) -> dict[str, dict[int, int]]:
+    """Current revision of each live item, for forms that must detect concurrent edits."""
+    out: dict[str, dict[int, int]] = {}
+    for row_type, kind in ((TargetRow, "target"), (TaskRow, "task"), (DutyRow, "duty")):
+        rows = session.execute(
+            select(row_type.id, row_type.revision).where(
+                row_type.plan_id == plan_id, _live(row_type)
+            )
+        )
+        out[kind] = dict(rows.all())
+    return out

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tiendo.errors import TiendoError, ValidationError
@@ -72,6 +73,10 @@ VALIDATION_MESSAGES = {
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(TiendoError)
     async def tiendo_error(request: Request, exc: TiendoError):
+        if exc.status_code == 401 and not _wants_json(request) and request.method == "GET":
+            # A page that needs an account: sign in first, then come back here.
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/dang-nhap?next={quote(target)}", status_code=303)
         errors = exc.errors if isinstance(exc, ValidationError) else None
         if not errors:
             errors = [{"msg": exc.message, "loc": [exc.where] if exc.where else []}]

@@ -32,6 +32,37 @@ def _kind(value) -> str:
         return str(value)
 
 
+ACTION_LABELS = {
+    "plan.ingest": "Nạp văn bản",
+    "plan.edit": "Sửa thông tin văn bản",
+    "plan.publish": "Công bố",
+    "plan.unpublish": "Thôi công bố",
+    "target.edit": "Sửa chỉ tiêu",
+    "target.add": "Thêm chỉ tiêu",
+    "target.delete": "Xóa chỉ tiêu",
+    "target.merge": "Gộp chỉ tiêu",
+    "target.split": "Tách chỉ tiêu",
+    "task.edit": "Sửa nhiệm vụ",
+    "task.add": "Thêm nhiệm vụ",
+    "task.delete": "Xóa nhiệm vụ",
+    "task.merge": "Gộp nhiệm vụ",
+    "task.split": "Tách nhiệm vụ",
+    "duty.edit": "Sửa chế độ báo cáo",
+    "duty.add": "Thêm chế độ báo cáo",
+    "duty.delete": "Xóa chế độ báo cáo",
+}
+
+
+def _deadline_input(label: str | None) -> str:
+    """A deadline as the edit form takes it: a year, or dd/mm/yyyy."""
+    if not label:
+        return ""
+    if len(label) == 4:
+        return label
+    year, month, day = label.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
@@ -46,6 +77,8 @@ def make_templates() -> Jinja2Templates:
     env.globals["csrf_token"] = csrf_token
     env.globals["current_user"] = lambda request: getattr(request.state, "principal", None)
     env.filters["role_label"] = role_label
+    env.filters["deadline_input"] = _deadline_input
+    env.filters["action_label"] = lambda a: ACTION_LABELS.get(a, a)
     return templates
 
 

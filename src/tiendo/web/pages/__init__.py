@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from tiendo.web.deps import get_principal
-from tiendo.web.pages import account, admin_users, apidocs, plans, search
+from tiendo.web.pages import account, admin_users, apidocs, plans, review, search
 from tiendo.web.security import csrf_protect
 
 # Every page knows who is asking; every unsafe request must carry a CSRF token.
@@ -14,6 +14,7 @@ router = APIRouter(
 )
 router.include_router(account.router)
 router.include_router(admin_users.router)
+router.include_router(review.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(apidocs.router)
