@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from tiendo.web.api.v1 import plans, provinces, search
+from tiendo.web.api.v1 import plans, provinces, review, search
 from tiendo.web.deps import get_principal
 from tiendo.web.security import csrf_protect
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(get_principal), Depends(csrf_protect)])
+router.include_router(review.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(provinces.router)
