@@ -1,0 +1,63 @@
+"""Agencies named in a task: the lead ("Sở X chủ trì", "giao Sở X ...", "Cơ quan chủ trì: X").
+
+Agency names run from a head word ("Sở", "Ban", "Văn phòng", "Ủy ban nhân
+dân", "Công an"...) to the word that ends the naming ("chủ trì", a comma, a
+verb of the task); they contain lower-case words and "và" ("Sở Khoa học và
+Công nghệ"), so capitals alone cannot delimit them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tiendo.ingest.extract.keys import ocr_key
+
+_HEADS = (
+    r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|vien|"
+    r"trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
+    r"mat tran|dang uy|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
+    r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy)"
+)
+#: text that opens with an agency's name
+AGENCY_START = re.compile(_HEADS + r"\b")
+_LABELLED = re.compile(r"\b(?:co quan|don vi|cq)\s+chu tri\s*[:：]\s*")
+_GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
+_LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+)?chu tri\b")
+_STOP = re.compile(
+    r"\s*(?:[,;:.()]|\s(?:chu tri|phoi hop|tham muu|trien khai|xay dung|thuc hien|huong dan|chiu trach nhiem|theo doi|"
+    r"to chuc|nghien cuu|ban hanh|ra soat|co trach nhiem|la co quan|lam dau moi|chu dong|de xuat|tong hop|"
+    r"kiem tra|danh gia|bao cao|phu trach)\b)"
+)
+
+
+def _cut(text: str, key: str, start: int, limit: int = 90) -> str | None:
+    m = _STOP.search(key, start, min(len(key), start + limit))
+    end = m.start() if m else min(len(text), start + limit)
+    name = text[start:end].strip(" ,;:.-–")
+    if not name or len(name.split()) > 14:
+        return None
+    return name
+
+
+def find_lead(text: str, key: str | None = None) -> str | None:
+    """The lead agency the text names, as written, or None."""
+    key = key if key is not None else ocr_key(text)
+    m = _LABELLED.search(key)
+    if m:
+        return _cut(text, key, m.end())
+    m = _GIVEN.search(key)
+    if m:
+        return _cut(text, key, m.end())
+    for m in _LEADS.finditer(key):
+        head = None
+        for h in re.finditer(
+            r"(?:^|[\s(,;:])(?P<h>" + _HEADS + r")\s", key[max(0, m.start() - 90) : m.start() + 1]
+        ):
+            head = max(0, m.start() - 90) + h.start("h")
+            break
+        if head is None:
+            continue
+        name = text[head : m.start()].strip(" ,;:.-–(")
+        if name and len(name.split()) <= 14 and not re.search(r"[;.]", name):
+            return name
+    return None

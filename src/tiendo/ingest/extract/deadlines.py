@@ -1,0 +1,142 @@
+"""Task deadlines: "hoàn thành trong tháng 3/2025", "Quý II/2025", "Đến năm 2028, ...".
+
+A month or a quarter gives its last day, a year gives the year, a range of
+years its last year; "thường xuyên" and "hằng năm" mean a continuing task.
+In prose only a year that the sentence ties to completion counts: one after
+"hoàn thành", or one opening a sentence ("Đến năm 2028, hoàn thành ...",
+"Hết năm 2025, 100% ..."). A year inside a document's title ("Đề án ... đến
+năm 2030") is not a deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tiendo.domain.plan import Deadline
+from tiendo.ingest.extract.clauses import sentences
+from tiendo.ingest.extract.dates import (
+    BARE_MONTH_YEAR,
+    DATE_NUMERIC,
+    DATE_WORDS,
+    MONTH_YEAR,
+    QUARTER,
+    YEAR,
+    YEAR_RANGE,
+    YEAR_WORD,
+    month_end,
+    quarter_end,
+    safe_date,
+)
+from tiendo.ingest.extract.keys import ocr_key
+
+_CONTINUING = re.compile(
+    r"\b(?:thuong xuyen|hang n\w?m|hang quy|hang thang|lien tuc|dinh ky|moi n\w?m)\b"
+)
+_COMPLETE = re.compile(r"\b(?:hoan thanh|xong|hoan tat|ket thuc|truoc|cham nhat)\b")
+_LABEL = re.compile(r"\b(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien)?\s*:\s*")
+_LEADING = re.compile(
+    r"[\s\-–+•*]*(?:ph[a-z]n d[a-z]{0,2}u\s+)?(?:den het|den cuoi|den|het|trong|cuoi|truoc|vao)\s+(?:"
+    + YEAR_WORD
+    + r"\s+)?(?P<year>"
+    + YEAR
+    + r")\b\s*,"
+)
+_YEAR_AFTER = re.compile(
+    r"(?:vao|trong|truoc|den|het|cuoi)\s+(?:het\s+)?(?:"
+    + YEAR_WORD
+    + r"\s+)?(?P<year>"
+    + YEAR
+    + r")\b"
+)
+
+
+def _year(year: int, text: str | None) -> Deadline:
+    return Deadline(due=dt.date(year, 12, 31), precision="year", text=text)
+
+
+def read_expression(key: str, text: str | None = None) -> Deadline | None:
+    """A deadline written as a value: a date, a month, a quarter or a year."""
+    for pattern in (DATE_NUMERIC, DATE_WORDS):
+        m = pattern.search(key)
+        if m:
+            d = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if d:
+                return Deadline(due=d, precision="day", text=text)
+    m = QUARTER.search(key)
+    if m:
+        d = quarter_end(int(m.group("y")), m.group("q"))
+        if d:
+            return Deadline(due=d, precision="quarter", text=text)
+    for pattern in (MONTH_YEAR, BARE_MONTH_YEAR):
+        m = pattern.search(key)
+        if m:
+            d = month_end(int(m.group("y")), int(m.group("m")))
+            if d:
+                return Deadline(due=d, precision="month", text=text)
+    m = YEAR_RANGE.search(key)
+    if m:
+        return _year(max(int(m.group("y1")), int(m.group("y2"))), text)
+    m = re.search(r"\b(?P<y>" + YEAR + r")\b", key)
+    if m:
+        return _year(int(m.group("y")), text)
+    return None
+
+
+def read_cell(cell: str) -> Deadline:
+    """The deadline in a table's deadline cell ("Quý II/2025", "Thường xuyên")."""
+    key = ocr_key(cell)
+    found = read_expression(key, cell.strip() or None)
+    if found is not None:
+        return found
+    if _CONTINUING.search(key):
+        return Deadline(continuing=True, text=cell.strip())
+    return Deadline(text=cell.strip() or None)
+
+
+def read_prose(text: str, key: str | None = None) -> Deadline:
+    """The deadline a task item's text states, or an empty deadline."""
+    key = key if key is not None else ocr_key(text)
+    m = _LABEL.search(key)
+    if m:
+        tail = key[m.end() : m.end() + 40]
+        tail = re.split(r"[;)]", tail, maxsplit=1)[0]
+        found = read_expression(tail, text[m.start() : m.end() + len(tail)])
+        if found:
+            return found
+        if _CONTINUING.match(tail.strip()):
+            return Deadline(continuing=True, text=text[m.end() : m.end() + len(tail)].strip())
+    for s_lo, s_hi in sentences(text):
+        lead = _LEADING.match(key, s_lo)
+        if lead:
+            return _year(int(lead.group("year")), text[s_lo : lead.end()].strip(" ,-"))
+        sentence = key[s_lo:s_hi]
+        for c in _COMPLETE.finditer(sentence):
+            window = sentence[c.end() : c.end() + 110]
+            window = re.split(r"[;.]\s", window, maxsplit=1)[0]
+            for pattern in (DATE_NUMERIC, DATE_WORDS, QUARTER, MONTH_YEAR):
+                m = pattern.search(window)
+                if m:
+                    found = read_expression(
+                        window[m.start() : m.end()],
+                        text[s_lo + c.start() : s_lo + c.end() + m.end()],
+                    )
+                    if found:
+                        return found
+            m = _YEAR_AFTER.search(window)
+            if m:
+                return _year(
+                    int(m.group("year")), text[s_lo + c.start() : s_lo + c.end() + m.end()]
+                )
+        for pattern in (QUARTER, MONTH_YEAR):
+            m = pattern.search(sentence)
+            if m:
+                found = read_expression(m.group(0), text[s_lo + m.start() : s_lo + m.end()])
+                if found:
+                    return found
+    if re.search(
+        r"\((?:thuc hien )?(?:thuong xuyen|hang n\w?m)\)|\bthuc hien (?:thuong xuyen|hang n\w?m)\s*[.;]?\s*$",
+        key,
+    ):
+        return Deadline(continuing=True, text=None)
+    return Deadline()

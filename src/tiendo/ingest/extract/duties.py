@@ -1,0 +1,221 @@
+"""Reporting and planning duties the plan imposes.
+
+A report duty is a clause that orders a report ("báo cáo") and says when:
+"định kỳ", a frequency ("hằng quý", "6 tháng", "3 tháng, 6 tháng, 1 năm
+hoặc đột xuất") or a due rule ("trước ngày 15 của tháng cuối quý", "trước
+ngày 15/6 và trước ngày 01/12"). A plan duty, in the implementation section,
+orders a plan or document ("xây dựng kế hoạch", "rà soát các chương trình,
+kế hoạch") to be finished by a date. Both are read only in the tasks and
+implementation sections: the purpose section's "chế độ báo cáo định kỳ" is a
+principle, not a duty.
+
+Conventions of ``due``: {"day": 15, "month": "last_of_period"} (before the
+15th of the period's last month), {"day": 10, "month": "first_of_next"} (of
+the first month of the next period), {"day": 20} (of the period's month,
+for monthly reports), {"dates": ["06-15", "12-01"]} (fixed days of the
+year, month-day), and for plan duties {"date": "2025-03-31"}.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tiendo.domain.plan import DutyKind, Frequency, ReportingDuty, SectionKind
+from tiendo.ingest.extract.agencies import AGENCY_START
+from tiendo.ingest.extract.clauses import sentences
+from tiendo.ingest.extract.deadlines import read_expression
+from tiendo.ingest.extract.lines import Block
+from tiendo.ingest.extract.sections import Node, Outline
+
+_REPORT = re.compile(r"\bbao cao\b")
+# "quý" is a quarter; "quy định", "quy chế", "quy trình" are not.
+_QUARTER = r"quy\b(?!\s+(?:dinh|che|trinh|hoach|mo|luat|tac|chuan|pham|uoc|doi|dat|von|tien))"
+_PERIODIC = re.compile(
+    r"\b(?:dinh ky|hang (?:thang|n\w?m)|hang " + _QUARTER + r"|(?:3|6|9|ba|sau) thang|truoc ngay|"
+    r"theo thang|theo "
+    + _QUARTER
+    + r"|moi thang|moi "
+    + _QUARTER
+    + r"|cuoi n\w?m|cuoi "
+    + _QUARTER
+    + r")"
+)
+_DUE_PERIOD = re.compile(
+    r"truoc ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
+)
+_DUE_DATES = re.compile(
+    r"truoc ngay\s+(?P<d>\d{1,2})\s*(?:/|-|\s+thang\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})"
+)
+_PLAN_DOC = re.compile(
+    r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?(?:ke hoach|chuong trinh|van ban|de an|quy che)\b"
+)
+_PLAN_DUE = re.compile(
+    r"\b(?:hoan thanh|xong|truoc|cham nhat)\b\s*(?:trong|truoc|vao|xong)?\s*(?:ngay|thang|quy|n\w?m)?\s*[^;.]{0,30}?\b(?:(?:19|20)\d\d)\b"
+)
+_WHO_END = re.compile(
+    r"\s(?:co trach nhiem|chu tri|phoi hop|theo chuc nang|can cu|truc tiep|tap trung|chu dong|thuc hien|xay dung|"
+    r"to chuc|chi dao|lanh dao|huong dan|bao cao|dinh ky|ra soat|kip thoi|theo doi|tham muu)\b"
+)
+
+
+def read_duties(outline: Outline) -> list[ReportingDuty]:
+    duties: list[ReportingDuty] = []
+    for block in outline.blocks:
+        if block.kind not in ("item", "para"):
+            continue
+        node = outline.node_of(block)
+        kind = node.kind
+        if kind not in (SectionKind.TASKS, SectionKind.ORGANISATION, SectionKind.FUNDING):
+            continue
+        duties.extend(_block_duties(block, node, kind))
+    return duties
+
+
+def _clauses(text: str, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    spans = []
+    start = lo
+    for m in re.finditer(r";|:\s|\s\(\d{1,2}\)\s", key[lo:hi]):
+        spans.append((start, lo + m.start()))
+        start = lo + m.end()
+    spans.append((start, hi))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[ReportingDuty]:
+    text, key = block.text, block.key
+    out: list[ReportingDuty] = []
+    for s_lo, s_hi in sentences(text, block.body, len(text)):
+        for c_lo, c_hi in _clauses(text, key, s_lo, s_hi):
+            clause = key[c_lo:c_hi]
+            if _REPORT.search(clause) and _PERIODIC.search(clause):
+                freq = frequencies(clause)
+                out.append(
+                    ReportingDuty(
+                        kind=DutyKind.REPORT,
+                        text=text[c_lo:c_hi].strip(" ,.;"),
+                        line=block.line_at(
+                            c_lo + len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())
+                        ),
+                        who=_who(block, node, s_lo),
+                        to=_recipient(text, key, c_lo, c_hi),
+                        frequency=freq,
+                        due=due_rule(clause),
+                    )
+                )
+                break
+        else:
+            if kind != SectionKind.ORGANISATION:
+                continue
+            sentence = key[s_lo:s_hi]
+            doc = _PLAN_DOC.search(sentence)
+            due = _PLAN_DUE.search(sentence, doc.start()) if doc else None
+            if doc and due:
+                deadline = read_expression(sentence[due.start() : due.end()])
+                if deadline is None or deadline.due is None:
+                    continue
+                start = s_lo + doc.start()
+                out.append(
+                    ReportingDuty(
+                        kind=DutyKind.PLAN,
+                        text=text[start : s_lo + due.end()].strip(" ,.;()*"),
+                        line=block.line_at(start),
+                        who=_who(block, node, s_lo),
+                        due={"date": deadline.due.isoformat()},
+                    )
+                )
+    return out
+
+
+def frequencies(clause: str) -> list[Frequency]:
+    """Reporting frequencies named in a clause, in the order of the calendar."""
+    c = re.sub(r"truoc ngay\s+\d{1,2}\s*(?:/\s*\d{1,2}|\s+thang\s+\d{1,2})?", " ", clause)
+    c = re.sub(r"thang (?:cuoi|dau)(?: cua)? (?:quy|ky|n\w?m)", " ", c)
+    found: set[Frequency] = set()
+    if re.search(r"\b(?:3|ba) thang\b|\b" + _QUARTER, c):
+        found.add(Frequency.QUARTERLY)
+    if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b|\bsau thang\b", c):
+        found.add(Frequency.SEMIANNUAL)
+    if re.search(
+        r"\b(?:1|mot) n\w?m\b|\bhang n\w?m\b|\bhàng n\w?m\b|\bcuoi n\w?m\b|\bmoi n\w?m\b|\bn\w?m,|\bn\w?m\)",
+        c,
+    ):
+        found.add(Frequency.ANNUAL)
+    if re.search(r"\b(?:hang|moi|theo) thang\b|(?:^|[,(:]\s*)thang\s*,", c):
+        found.add(Frequency.MONTHLY)
+    if re.search(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b", c):
+        found.add(Frequency.ADHOC)
+    order = [
+        Frequency.MONTHLY,
+        Frequency.QUARTERLY,
+        Frequency.SEMIANNUAL,
+        Frequency.ANNUAL,
+        Frequency.ADHOC,
+    ]
+    return [f for f in order if f in found]
+
+
+def due_rule(clause: str) -> dict | None:
+    m = _DUE_PERIOD.search(clause)
+    if m:
+        which = m.group("which")
+        day = int(m.group("d"))
+        if "cuoi" in which:
+            return {"day": day, "month": "last_of_period"}
+        if "dau" in which:
+            return {"day": day, "month": "first_of_next"}
+        return {"day": day}
+    dates = [
+        f"{int(m.group('m')):02d}-{int(m.group('d')):02d}" for m in _DUE_DATES.finditer(clause)
+    ]
+    if dates:
+        return {"dates": dates}
+    return None
+
+
+def _recipient(text: str, key: str, lo: int, hi: int) -> str | None:
+    m = re.search(
+        r"\bbao cao(?:\s+(?:ket qua|tien do|tinh hinh)(?:\s+(?:thuc hien|trien khai))?)?\s+(?:ve|len|cho|voi|gui)?\s*",
+        key[lo:hi],
+    )
+    if not m:
+        return None
+    start = lo + m.end()
+    stop = re.search(
+        r"\s(?:de|truoc|dinh ky|theo|ve ket qua|ve tien do|ket qua|khi|trong)\b|[,;.(]",
+        key[start:hi],
+    )
+    end = start + stop.start() if stop else hi
+    name = text[start:end].strip(" ,;:.")
+    if not name or not name[0].isupper() or len(name.split()) > 16:
+        return None
+    return name
+
+
+def _who(block: Block, node: Node, s_lo: int) -> str | None:
+    """Who must do it: the agency opening the item, or the agency its heading names."""
+    text, key = block.text, block.key
+    head = text[block.body : block.body + 200]
+    m = re.match(r"\s*([^:;,.]{3,80}):\s", head)
+    if m and AGENCY_START.match(key[block.body :].lstrip()):
+        return m.group(1).strip()
+    body = len(text[: block.body]) + len(head) - len(head.lstrip())
+    if AGENCY_START.match(key[body:]):
+        stop = _WHO_END.search(key, body, body + 200)
+        if stop:
+            who = text[body : stop.start()].strip(" ,;:.")
+            if who and len(who.split()) <= 20:
+                return who
+    for n in (
+        node if node.block is not block else node.parent,
+        *(node.ancestors() if node.block is block else ()),
+    ):
+        if n is None or n.block is None:
+            continue
+        title = n.title.strip(" :")
+        m = re.match(r"(?:Trách nhiệm của|TRÁCH NHIỆM CỦA)\s+(.+)", title)
+        if m:
+            return m.group(1).strip()
+        if n.title.rstrip().endswith(":") and len(title.split()) <= 12:
+            return title
+        break
+    return None

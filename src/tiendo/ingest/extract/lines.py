@@ -1,0 +1,301 @@
+"""Lines of a plan grouped into blocks: items, paragraphs, headings, table rows.
+
+Plans reach us as plain text exported from Word or PDF, as markdown, or as
+OCR output. Whatever the source, a reader sees the same units: a numbered or
+bulleted item, a paragraph, a heading, a table row. This module recovers
+those units from the lines, undoing what the export did to them: markdown
+decoration, lines hard-wrapped at the page width, paragraphs cut by page
+breaks (a blank line, then the sentence goes on in lower case), footnotes
+dropped between two halves of a sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tiendo.ingest.extract.keys import fold_keep, ocr_key
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+# Markers at the start of a line, most specific first. Each gives a style:
+# items of the same style at the same place are siblings.
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "part",
+        re.compile(
+            r"^(?:PHẦN|Phần)\s+(?:thứ\s+)?(?P<label>[IVX]+|\d+|[a-zà-ỹ]+)\s*[.:\-–]?\s*(?=\S|$)"
+        ),
+    ),
+    ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
+    ("programme", re.compile(r"^(?:Chương trình|CHƯƠNG TRÌNH)\s+(?P<label>\d+)\s*[:.]\s*")),
+    ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
+    ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
+    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s)\s*(?=\S)")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
+    ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("bullet", re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓*])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))")),
+]
+_BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
+
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+_ROW_SPLIT = re.compile(r"\t")
+_CLOSING = re.compile(r"^(?:nơi nhận|noi nhan)\b", re.IGNORECASE)
+_END_PUNCT = re.compile(r"[.!?:;)]\s*$")
+
+
+@dataclass
+class Block:
+    """One unit of the plan: an item, a paragraph, a heading or a table row."""
+
+    kind: str  # "item", "para", "heading", "row", "closing"
+    start: int  # first line, 1-based
+    end: int  # last line
+    text: str  # cleaned lines joined with single spaces
+    line_starts: list[int] = field(default_factory=list)  # offset in text of each joined line
+    line_numbers: list[int] = field(default_factory=list)
+    style: str | None = None  # marker style of an item
+    label: str | None = None  # the marker as written: "1", "1.2", "a", "III", "-"
+    body: int = 0  # offset in text where the content after the marker begins
+    markdown: bool = False  # a markdown heading ("#")
+    bold: bool = False  # the whole line was bold
+    cells: list[str] | None = None  # table cells of a row
+    _key: str | None = None
+    _fold: str | None = None
+
+    @property
+    def key(self) -> str:
+        """OCR-tolerant folded key of ``text`` (same length)."""
+        if self._key is None:
+            self._key = ocr_key(self.text)
+        return self._key
+
+    @property
+    def folded(self) -> str:
+        """Plainly folded key of ``text`` (same length)."""
+        if self._fold is None:
+            self._fold = fold_keep(self.text)
+        return self._fold
+
+    @property
+    def content(self) -> str:
+        return self.text[self.body :]
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line of the character at ``offset`` in ``text``."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.line_numbers[max(i, 0)]
+
+
+def clean_line(raw: str) -> tuple[str, bool, bool]:
+    """A line without markdown decoration; also whether it was a heading or bold."""
+    line = raw.replace("\u00a0", " ").rstrip()
+    stripped = line.lstrip()
+    markdown = bool(re.match(r"#{1,6}\s", stripped))
+    if markdown:
+        stripped = re.sub(r"^#{1,6}\s+", "", stripped)
+    bold = stripped.startswith("**") and stripped.rstrip().endswith("**") and len(stripped) > 4
+    text = stripped.replace("**", "").replace("\\*", "*").replace("__", "")
+    # A markdown hard break ends in two spaces; emphasis stars may wrap a line.
+    text = re.sub(r"^\*(?=\S)(.*)\*$", r"\1", text.strip()) if bold else text.strip()
+    return text, markdown, bold
+
+
+def is_table_row(raw: str) -> bool:
+    """A tab-separated row or a markdown pipe row."""
+    if "\t" in raw.strip():
+        return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or raw.count("\t") >= 2
+    s = raw.strip()
+    return s.startswith("|") and s.count("|") >= 3
+
+
+def row_cells(raw: str) -> list[str]:
+    """The cells of a table row, stripped of markdown decoration."""
+    s = raw.rstrip("\n")
+    if s.strip().startswith("|"):
+        s = s.strip()
+        s = s[1:-1] if s.endswith("|") else s[1:]
+        cells = s.split("|")
+    else:
+        cells = _ROW_SPLIT.split(s)
+    return [c.replace("**", "").replace("\\*", "*").strip() for c in cells]
+
+
+def is_separator_row(cells: list[str]) -> bool:
+    """The ``|---|:---:|`` line under a markdown table header."""
+    return bool(cells) and all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells) and any(cells)
+
+
+def roman_value(label: str) -> int | None:
+    """Value of a Roman numeral, reading OCR's "l", "1" and "|" as "I"."""
+    s = re.sub(r"[l1|]", "I", label).upper()
+    if not re.fullmatch(r"[IVX]+", s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[s[i + 1]] if i + 1 < len(s) else 0
+        total += -v if v < nxt else v
+    return total if 0 < total <= 30 else None
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for v, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out += s
+            value -= v
+    return out
+
+
+def find_marker(text: str) -> tuple[str, str, int] | None:
+    """The item marker at the start of ``text``: (style, label, content offset)."""
+    for style, pattern in _MARKERS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        label = m.group("label")
+        if style == "roman":
+            value = roman_value(label)
+            if value is None:
+                continue
+            label = to_roman(value)
+        if style == "bullet":
+            style = "bullet:" + _BULLET_STYLE.get(label, label)
+            if label == "*" and text.startswith("**"):
+                continue
+        if style == "dec":
+            style = f"dec{label.count('.') + 1}"
+        return style, label, m.end()
+    return None
+
+
+def _is_caps_title(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and len(line.split()) <= 10
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def _starts_block(style: str, prev_text: str | None, after_blank: bool) -> bool:
+    """Whether a line with a marker starts an item or goes on the line before it.
+
+    Hard-wrapped text can put a number at the start of a line mid-sentence
+    ("... đến năm\\n2030. Tiếp tục"); an item marker counts only after a blank
+    line or a line that ends a sentence. Bullets and Roman numerals always count.
+    """
+    if style.startswith("bullet") or style in ("roman", "part", "article", "programme"):
+        return True
+    if after_blank or prev_text is None:
+        return True
+    return bool(_END_PUNCT.search(prev_text))
+
+
+def build_blocks(text: str) -> list[Block]:
+    """Group the lines of ``text`` into blocks, in document order."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    after_blank = True
+    prev_text: str | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+        current = None
+
+    def open_block(kind: str, number: int, line: str, **kw) -> Block:
+        nonlocal current
+        close()
+        current = Block(
+            kind=kind,
+            start=number,
+            end=number,
+            text=line,
+            line_starts=[0],
+            line_numbers=[number],
+            **kw,
+        )
+        return current
+
+    def extend(number: int, line: str) -> None:
+        assert current is not None
+        current.line_starts.append(len(current.text) + 1)
+        current.line_numbers.append(number)
+        current.text += " " + line
+        current.end = number
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            after_blank = True
+            if current is not None and current.kind in ("heading", "row"):
+                close()
+            continue
+        if _FOOTNOTE.match(raw.strip()):
+            # A footnote sits between two halves of a paragraph; it ends nothing.
+            continue
+        if is_table_row(raw):
+            cells = row_cells(raw)
+            open_block("row", number, raw.strip(), cells=cells)
+            close()
+            after_blank, prev_text = False, None
+            continue
+        line, markdown, bold = clean_line(raw)
+        if not line:
+            after_blank = True
+            continue
+        if _CLOSING.match(fold_keep(line)):
+            open_block("closing", number, line)
+            close()
+            after_blank, prev_text = False, line
+            continue
+        marker = find_marker(line)
+        joinable = (
+            current is not None
+            and current.kind in ("item", "para", "heading")
+            and not (current.markdown or current.bold)
+            and not markdown
+        )
+        if marker and _starts_block(marker[0], prev_text, after_blank):
+            style, label, body = marker
+            open_block(
+                "item",
+                number,
+                line,
+                style=style,
+                label=label,
+                body=body,
+                markdown=markdown,
+                bold=bold,
+            )
+        elif markdown or (bold and not joinable):
+            open_block("heading", number, line, markdown=markdown, bold=bold)
+        elif _is_caps_title(line):
+            # A title in capitals ("KẾ HOẠCH", "PHỤ LỤC") stands alone.
+            open_block("heading", number, line, markdown=markdown, bold=True)
+        elif joinable and not after_blank:
+            extend(number, line)
+        elif (
+            joinable
+            and after_blank
+            and current is not None
+            and current.kind in ("item", "para")
+            and line[0].islower()
+            and not re.search(r"[.!?]\s*$", current.text)
+        ):
+            # A page break cut the paragraph: it goes on in lower case.
+            extend(number, line)
+        else:
+            open_block("para", number, line, markdown=markdown, bold=bold)
+        if current is not None and (markdown or bold):
+            current.markdown = current.markdown or markdown
+            current.bold = current.bold or bold
+        after_blank = False
+        prev_text = line
+    close()
+    return blocks

@@ -1,0 +1,414 @@
+"""What a plan says about itself: issuer, kind, number, date, signer, province, basis.
+
+An administrative document carries these in fixed places: the header (issuing
+body, "Số: 441/KH-UBND", "Hà Nam, ngày 01 tháng 3 năm 2025"), the title
+("KẾ HOẠCH ..."), the preamble ("Thực hiện Nghị quyết số 57-NQ/TW ..."),
+and the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name"). Text
+exports lose some of them (a header in a table may vanish, an OCR'd page may
+lose its first lines), so each field has fallbacks: the number and date of an
+appendix's "Kèm theo ... số 42-CTr/TU, ngày 10 tháng 4 năm 2025", the kind
+the preamble announces ("ban hành Kế hoạch"), the province most often named.
+Dates and numbers of documents the plan cites are never taken for its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from tiendo.domain.plan import DocumentMeta
+from tiendo.domain.units import find_province, province_names
+from tiendo.ingest.extract.dates import safe_date
+from tiendo.ingest.extract.keys import compact, fold_keep, ocr_key
+from tiendo.ingest.extract.lines import Block, clean_line
+
+_DOC_TYPES = [
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("ke hoach", "Kế hoạch"),
+    ("quyet dinh", "Quyết định"),
+    ("nghi quyet", "Nghị quyết"),
+    ("chi thi", "Chỉ thị"),
+    ("de an", "Đề án"),
+    ("chuong trinh", "Chương trình"),
+    ("ket luan", "Kết luận"),
+    ("huong dan", "Hướng dẫn"),
+]
+_NUMBER = re.compile(
+    r"(?P<n>\d{1,5})\s*(?:/\s*(?P<y>(?:19|20)\d\d)\s*)?(?P<sep>[/-])\s*(?P<t>[A-ZĐ][A-Za-zĐđ&]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]*){0,3})"
+)
+_CODE_KINDS = re.compile(r"(?:NQ|CTr|CTR|KH|QĐ|QD|CT|KL|NĐ|ND|TT|HD|HĐ|ĐA|DA)")
+_SURNAMES = {
+    "nguyen",
+    "tran",
+    "le",
+    "pham",
+    "hoang",
+    "huynh",
+    "phan",
+    "vu",
+    "vo",
+    "dang",
+    "bui",
+    "do",
+    "ho",
+    "ngo",
+    "duong",
+    "ly",
+    "truong",
+    "mai",
+    "dinh",
+    "lam",
+    "cao",
+    "dao",
+    "doan",
+    "luong",
+    "ha",
+    "to",
+    "ta",
+    "vuong",
+    "trinh",
+    "chu",
+    "kieu",
+    "luu",
+    "quach",
+    "thai",
+    "trieu",
+    "nong",
+    "lo",
+    "hau",
+    "giang",
+    "la",
+    "tong",
+    "khuat",
+    "than",
+    "lai",
+    "dam",
+    "quan",
+    "bach",
+    "au",
+    "van",
+    "ung",
+    "tang",
+    "nghiem",
+    "mac",
+    "son",
+    "tieu",
+    "hua",
+    "ong",
+    "kim",
+    "lu",
+    "ninh",
+    "phung",
+    "u",
+    "y",
+    "thach",
+    "danh",
+    "khong",
+}
+_SIGN_TITLES = re.compile(
+    r"^(?:kt\.?\s*|tm\.?\s*|t/m\s*|q\.?\s*|tl\.?\s*)?(?:pho\s+)?(?:chu tich|bi thu|bo truong|thu truong|giam doc|thu tuong|truong ban|chanh van phong)\b"
+)
+_ISSUER_SIGNS = [
+    (re.compile(r"\b(?:uy ban nhan dan|ubnd)\b"), "UBND tỉnh"),
+    (re.compile(r"\bban thuong vu\b|\bbtv\b"), "BTV Tỉnh ủy"),
+    (re.compile(r"\bthu tuong\b"), "Thủ tướng Chính phủ"),
+    (re.compile(r"\bchinh phu\b"), "Chính phủ"),
+    (re.compile(r"\bbo chinh tri\b"), "Bộ Chính trị"),
+    (re.compile(r"\bhoi dong nhan dan\b|\bhdnd\b"), "HĐND tỉnh"),
+]
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _clean(raw: str) -> str:
+    return clean_line(raw)[0]
+
+
+def read_metadata(
+    text: str, blocks: list[Block], body_start: int, closing_line: int | None
+) -> DocumentMeta:
+    """Document metadata; ``body_start`` is the first line of the first section."""
+    lines = _lines(text)
+    head_end = max(1, body_start - 1) if body_start else min(len(lines), 40)
+    head_end = min(head_end, 60)
+    head = [_clean(line) for line in lines[:head_end]]
+    meta = DocumentMeta()
+    meta.doc_type, meta.title = _doc_type(head, text)
+    meta.number = _number(head, text)
+    meta.date = _date(head, text, meta.number)
+    tail = _signature_lines(lines, closing_line)
+    meta.issuer = _issuer(head, tail, meta.number, text)
+    meta.signer = _signer(tail)
+    meta.province = None if _is_national(meta.issuer) else _province(head, text)
+    meta.implements = _implements(head, meta.number)
+    return meta
+
+
+def _is_national(issuer: str | None) -> bool:
+    return bool(issuer) and issuer not in ("UBND tỉnh", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy")
+
+
+def _doc_type(head: list[str], text: str) -> tuple[str | None, str | None]:
+    for i, line in enumerate(head):
+        key = fold_keep(line).lower()
+        for words, name in _DOC_TYPES:
+            if key.startswith(words) and line[: len(words)].isupper():
+                title = " ".join(x for x in head[i : i + 4] if x)[:300]
+                return name, title
+    key = ocr_key(" ".join(head))
+    # "UBND tỉnh ... ban hành Kế hoạch": the issuer announcing its own document,
+    # not a cited one ("Nghị quyết số 03/NQ-CP ... ban hành Chương trình hành động").
+    m = re.search(
+        r"\b(?:ubnd|uy ban nhan dan|ban thuong vu|tinh uy|thanh uy|bo)\b[^.;]{0,50}?\b(?:ban hanh|xay dung|trien khai)\s+"
+        r"(chuong trinh hanh dong|ke hoach|de an|chuong trinh)\b",
+        key,
+    )
+    if m:
+        return dict(_DOC_TYPES)[m.group(1)], None
+    whole = ocr_key(text)
+    counts = Counter()
+    for words, name in _DOC_TYPES:
+        counts[name] = len(
+            re.findall(r"\b" + words + r"\s+(?:nay|cua (?:tinh|bo|uy ban))\b", whole)
+        )
+    if counts and counts.most_common(1)[0][1] > 0:
+        return counts.most_common(1)[0][0], None
+    return None, None
+
+
+def _normal_number(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", m.group(0))
+
+
+def _number(head: list[str], text: str) -> str | None:
+    for line in head[:30]:
+        for part in re.split(r"\t|\s{3,}", line):
+            m = re.match(r"^\s*(?:Số|SỐ|So|s[oố6])\s*[:.]\s*", part)
+            if m:
+                n = _NUMBER.match(part, m.end())
+                if n:
+                    return _normal_number(n)
+    key = fold_keep(text)
+    m = re.search(r"\((?:ban hanh )?kem theo\s+[^()]{0,60}?\bso\s+", key, re.IGNORECASE)
+    if m:
+        n = _NUMBER.match(text, m.end())
+        if n:
+            return _normal_number(n)
+    return None
+
+
+def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
+    for line in head[:30]:
+        for part in re.split(r"\t|\s{3,}", line):
+            key = fold_keep(part).lower()
+            # "Hà Nam, ngày 01 tháng 3 năm 2025": a place of one to five capitalised words.
+            place = re.match(r"^\s*((?:[A-ZĐÀ-Ỹ][^\s,;()\d/]*\.?\s*){1,5}),", part)
+            if not place:
+                continue
+            rest = key.strip()[len(place.group(0).strip()) :]
+            m = re.match(r"\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)", rest)
+            if not m:
+                m = re.match(
+                    r"\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)", rest
+                )
+            if m:
+                return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    key = fold_keep(text).lower()
+    m = re.search(
+        r"\((?:ban hanh )?kem theo\s+[^()]{0,80}?,?\s*ngay\s+(\d{1,2})(?:\s+thang\s+|\s*/\s*)(\d{1,2})(?:\s+nam\s+|\s*/\s*)((?:19|20)\d\d)",
+        key,
+    )
+    if m:
+        return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
+def _signature_lines(lines: list[str], closing_line: int | None) -> list[str]:
+    """The lines where the signature block is: after "Nơi nhận", else the last ones."""
+    tail = lines[closing_line - 1 : closing_line + 40] if closing_line else lines[-40:]
+    return [_clean(x) for x in tail]
+
+
+def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> str | None:
+    for line in tail:
+        key = ocr_key(line)
+        m = re.search(r"\b(?:tm|t/m|kt|q|tl)\s*\.?\s+(.+)$", key)
+        if m:
+            body = m.group(1)
+            for pattern, name in _ISSUER_SIGNS:
+                if pattern.search(body):
+                    return name
+            if re.match(r"bo truong\b", body):
+                bo = _ministry(head, text)
+                if bo:
+                    return bo
+    for line in head[:12]:
+        key = ocr_key(line)
+        if re.search(r"^(?:uy ban nhan dan|ubnd)\s+(?:tinh|thanh pho)\b", key):
+            return "UBND tỉnh"
+        if re.search(r"^(?:tinh uy|thanh uy)\b", key) or re.search(r"^ban thuong vu tinh uy", key):
+            return "BTV Tỉnh ủy"
+        if re.match(r"^bo\s+[a-z]", key) and not key.startswith("bo chinh tri"):
+            return _ministry(head, text)
+        if re.match(r"^thu tuong chinh phu", key):
+            return "Thủ tướng Chính phủ"
+        if re.match(r"^chinh phu\b", key):
+            return "Chính phủ"
+    if number:
+        if re.search(r"-UBND$|/UBND", number):
+            return "UBND tỉnh"
+        if re.search(r"/(?:TU|ThU)$", number):
+            return "BTV Tỉnh ủy"
+    key = ocr_key(" ".join(head))
+    if re.search(
+        r"\b(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho)\b[^.;]{0,40}\b(?:ban hanh|xay dung)\b", key
+    ):
+        return "UBND tỉnh"
+    if re.search(r"\bban thuong vu (?:tinh|thanh) uy\b[^.;]{0,40}\b(?:ban hanh|xay dung)\b", key):
+        return "BTV Tỉnh ủy"
+    return None
+
+
+def _ministry(head: list[str], text: str) -> str | None:
+    for line in head[:12]:
+        part = re.split(r"\t|\s{3,}", line)[0].strip()
+        if fold_keep(part).lower().startswith("bo ") and part.isupper():
+            target = fold_keep(part).lower()
+            m = re.search(re.escape(target), fold_keep(text).lower())
+            # Prefer the name as the body text writes it ("Bộ Khoa học và Công nghệ").
+            for found in re.finditer(r"Bộ [A-ZĐÀ-Ỹ][^\s,;.()]*(?:\s+[^\s,;.()]+){0,8}", text):
+                candidate = found.group(0)
+                for k in range(len(candidate.split()), 1, -1):
+                    sub = " ".join(candidate.split()[:k])
+                    if fold_keep(sub).lower() == target:
+                        return sub
+            del m
+            words = part.split()
+            return " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]])
+    return None
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
+        return False
+    if re.search(r"[,;:()/]", line):
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+def _proper(name: str) -> str:
+    if name.isupper():
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def _signer(tail: list[str]) -> str | None:
+    for i, line in enumerate(tail):
+        key = ocr_key(line).strip()
+        if not _SIGN_TITLES.search(key) and not re.search(
+            r"\b(?:chu tich|bi thu|bo truong|thu truong|giam doc)\s*$", key
+        ):
+            continue
+        for nxt in tail[i + 1 : i + 8]:
+            cand = nxt.strip().strip("*").strip()
+            if not cand or re.search(r"(?i)đã ký|ky boi|\[|chữ ký", fold_keep(cand) + cand):
+                continue
+            if _SIGN_TITLES.search(ocr_key(cand).strip()):
+                continue
+            if _looks_like_name(cand):
+                return _proper(cand)
+    # OCR may scatter the block: a name at the end of a line, opening with a surname.
+    for line in reversed(tail):
+        m = re.search(r"([A-ZĐ][^\s\d,;:()]*(?:\s+[A-ZĐ][^\s\d,;:()]*){1,3})\s*\.?$", line.strip())
+        if m and fold_keep(m.group(1).split()[0]).lower() in _SURNAMES:
+            return _proper(m.group(1))
+    return None
+
+
+def _province(head: list[str], text: str) -> str | None:
+    names = province_names()
+    scores: Counter[str] = Counter()
+    head_text = " ".join(head[:12])
+    whole = ocr_key(text)
+    head_key = ocr_key(head_text)
+    for name in names:
+        unit = find_province(name)
+        if unit is None:
+            continue
+        key = compact(name)
+        pattern = r"\b" + re.escape(key) + r"\b"
+        with_prefix = len(
+            re.findall(r"\b(?:tinh|thanh pho|tp\.?)\s+" + re.escape(key) + r"\b", whole)
+        )
+        any_count = len(re.findall(pattern, whole))
+        in_head = len(re.findall(pattern, head_key))
+        score = 3 * with_prefix + any_count + 5 * in_head
+        if score:
+            scores[unit.name] += score
+    if not scores:
+        fuzzy = _fuzzy_province(whole)
+        return fuzzy
+    best, score = scores.most_common(1)[0]
+    return best if score >= 2 else None
+
+
+def _fuzzy_province(key: str) -> str | None:
+    """A province named after "tỉnh" with one letter wrong (OCR)."""
+    counts: Counter[str] = Counter()
+    units = {compact(n): find_province(n) for n in province_names()}
+    for m in re.finditer(r"\b(?:tinh|thanh pho)\s+([a-z]+\s+[a-z]+(?:\s+[a-z]+)?)", key):
+        words = m.group(1).split()
+        for k in (2, 3):
+            cand = " ".join(words[:k])
+            for name, unit in units.items():
+                if (
+                    unit
+                    and len(name) >= 6
+                    and name.count(" ") == k - 1
+                    and _distance(cand, name) <= 1
+                ):
+                    counts[unit.name] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _implements(head: list[str], own: str | None) -> list[str]:
+    """Codes of the higher documents the title and preamble cite, in order of the preamble."""
+    found: list[str] = []
+    own_key = re.sub(r"\s", "", own or "")
+    preamble = [
+        x for x in head if re.match(r"^(?:thuc hien|can cu|trien khai)\b", ocr_key(x).strip())
+    ]
+    ordered = preamble + head
+    for line in ordered:
+        for clause in re.split(r";", line):
+            ck = fold_keep(clause).lower()
+            if "chuc nang, nhiem vu" in ck or "co cau to chuc" in ck:
+                continue
+            for m in _NUMBER.finditer(clause):
+                code = _normal_number(m)
+                kind = m.group("t")
+                if not _CODE_KINDS.search(kind) or code == own_key:
+                    continue
+                if m.start() > 0 and clause[m.start() - 1] in "/-":
+                    continue
+                if code not in found:
+                    found.append(code)
+    return found

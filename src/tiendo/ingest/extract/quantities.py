@@ -1,0 +1,465 @@
+"""Quantities stated in prose: a value, its comparator, unit and kind.
+
+A plan states a target as an indicator, a qualifier and a number:
+"tỷ lệ ... đạt tối thiểu 30% GRDP", "tăng bình quân 10%/năm", "thuộc nhóm
+20 địa phương dẫn đầu", "tăng 2 (hai) lần so với năm 2025". This module
+finds such quantities in one clause and reads each one; it does not decide
+whether a quantity is a target (that depends on the section, see
+``targets``). Keyword rules run on the OCR key of the text (see ``keys``),
+numbers are read from the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tiendo.domain.plan import Comparator, TargetKind
+from tiendo.text.numbers import NumberFormatError, parse_number
+
+NUM = r"\d+(?:[.,]\d+)?"
+_SYMBOLS = {
+    "≥": Comparator.GE,
+    ">=": Comparator.GE,
+    "\\geq": Comparator.GE,
+    "\\ge": Comparator.GE,
+    "≤": Comparator.LE,
+    "<=": Comparator.LE,
+    "\\leq": Comparator.LE,
+    "\\le": Comparator.LE,
+    ">": Comparator.GT,
+    "\\gt": Comparator.GT,
+    "<": Comparator.LT,
+    "\\lt": Comparator.LT,
+    "=": Comparator.EQ,
+}
+SYMBOL = r"(?:≥|≤|>=|<=|\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>|<|=)"
+
+# Qualifiers in words, as folded word sequences, longest first.
+_WORD_OPS: list[tuple[tuple[str, ...], Comparator | str]] = sorted(
+    [
+        (("khong", "thap", "hon"), Comparator.GE),
+        (("khong", "duoi"), Comparator.GE),
+        (("khong", "it", "hon"), Comparator.GE),
+        (("toi", "thieu"), Comparator.GE),
+        (("it", "nhat"), Comparator.GE),
+        (("thap", "nhat"), Comparator.GE),
+        (("khong", "vuot", "qua"), Comparator.LE),
+        (("khong", "qua"), Comparator.LE),
+        (("khong", "cao", "hon"), Comparator.LE),
+        (("khong", "lon", "hon"), Comparator.LE),
+        (("toi", "da"), Comparator.LE),
+        (("cao", "nhat"), Comparator.LE),
+        (("tren",), Comparator.GT),
+        (("hon",), Comparator.GT),
+        (("vuot",), Comparator.GT),
+        (("cao", "hon"), Comparator.GT),
+        (("lon", "hon"), Comparator.GT),
+        (("duoi",), Comparator.LT),
+        (("thap", "hon"), Comparator.LT),
+        (("nho", "hon"), Comparator.LT),
+        (("khoang",), Comparator.EQ),
+        (("xap", "xi"), Comparator.EQ),
+        (("tu",), "from"),
+    ],
+    key=lambda item: -len(item[0]),
+)
+# Words that may stand between the qualifier and the number ("đạt tối thiểu",
+# "ở mức trên", "hướng tới tối thiểu đạt", "tăng bình quân").
+_FILLERS = {
+    "dat",
+    "o",
+    "muc",
+    "chiem",
+    "la",
+    "duy",
+    "tri",
+    "len",
+    "bang",
+    "phan",
+    "dau",
+    "huong",
+    "toi",
+    "tang",
+    "truong",
+    "binh",
+    "quan",
+    "trung",
+    "con",
+    "giam",
+    "xuong",
+    "co",
+    "nang",
+    "cao",
+    "thi",
+    "se",
+    "van",
+    "duoc",
+    "tiep",
+    "tuc",
+    "luy",
+    "ke",
+}
+_ANNUAL = re.compile(
+    r"\b(?:hang|hàng|moi|mot|binh quan|trung binh|/)\s*n\w?m\b|\bbinh quan\b|\btrung binh\b"
+)
+
+# What a counted noun must not be: units of time, ordinal uses, money.
+_NOT_COUNTED = {
+    "nam",
+    "nim",
+    "ndm",
+    "thang",
+    "ngay",
+    "tuan",
+    "gio",
+    "phut",
+    "giay",
+    "quy",
+    "tuoi",
+    "lan",
+    "cap",
+    "khau",
+    "tru",
+    "ro",
+    "buoc",
+    "giai",
+    "dot",
+    "ky",
+    "muc",
+    "loai",
+    "van",
+    "trieu",
+    "ty",
+    "ti",
+    "nghin",
+    "ngan",
+    "dong",
+    "usd",
+    "trang",
+    "dieu",
+    "khoan",
+    "chuong",
+    "phan",
+    "nguoi/van",
+    "km",
+    "m",
+    "ha",
+    "mw",
+    "kw",
+    "tan",
+    "lit",
+    "kg",
+    "thu",
+    "ban",
+    "so",
+    "g",
+    "nhom",
+    "top",
+    "phien",
+    "khoa",
+    "chi",
+    "do",
+    "diem",
+    "gb",
+    "mb",
+}
+# Words before a number that make it a reference, not a quantity.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\bso|\bde an|\bchi thi|\bquyet dinh|\bnghi quyet|\bnghi dinh|\bke hoach|\bcong van|\bthong tu|"
+    r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
+    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto)\s*$"
+)
+
+
+@dataclass
+class Quantity:
+    """A number with what qualifies it, at [start, end) of the clause's text."""
+
+    start: int
+    end: int
+    value: float | None
+    op: Comparator
+    unit: str
+    kind: TargetKind
+    value_max: float | None = None
+    base_year: int | None = None
+    explicit: bool = False  # the comparator is written ("tối thiểu", "≥")
+    counted: bool = False  # a count of things, "01 khu", "2 địa phương"
+
+
+def _number(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except NumberFormatError:
+        return None
+
+
+def _is_reference(key: str, start: int, end: int) -> bool:
+    """The number at [start, end) is a date, a year, a document number or a label."""
+    before = key[max(0, start - 20) : start]
+    after = key[end : end + 3]
+    if before.endswith("/") or re.match(r"\s*/\s*\d", after) or re.match(r"/[a-z]", after):
+        return True
+    if re.match(r"\s?[-–]\s?[a-z]{2}", after) and not re.match(r"\s?[-–]\s?\d", after):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if before.endswith("-") and re.search(r"[a-z]-$", before):
+        return True
+    return bool(_REFERENCE_BEFORE.search(before))
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text))
+
+
+def qualifier_before(key: str, lo: int, start: int) -> tuple[Comparator | str | None, bool, int]:
+    """The qualifier written before a number: (comparator or "from", growth, where).
+
+    Walks back over the words of ``key[lo:start]`` from the number, past
+    words that may stand between a qualifier and its number; stops at a
+    word that may not. ``growth`` tells whether "tăng" was among them.
+    """
+    head = key[lo:start].rstrip(" $")
+    m = re.search(SYMBOL + r"\s*$", head)
+    if m:
+        return _SYMBOLS[m.group(0).strip()], False, lo + m.start()
+    words = re.findall(r"[a-z]+|[^\sa-z]", head)
+    growth = False
+    i = len(words)
+    steps = 0
+    while i > 0 and steps < 7:
+        for phrase, op in _WORD_OPS:
+            n = len(phrase)
+            if i - n >= 0 and tuple(words[i - n : i]) == phrase:
+                if phrase == ("tu",) and i >= 2 and words[i - 2] == "tang":
+                    growth = True
+                return op, growth, start
+        w = words[i - 1]
+        if w == "tang":
+            growth = True
+        if w not in _FILLERS:
+            break
+        i -= 1
+        steps += 1
+    return None, growth, start
+
+
+def qualifier_after(key: str, end: int, hi: int) -> str | None:
+    tail = key[end:hi]
+    if re.match(r"\s*(?:\\?%\$?)?\s*(?:/\s*n\w?m\s*)?(?:\S+\s+){0,3}?tro len\b", tail):
+        return "up"
+    if re.match(r"\s*(?:\\?%\$?)?\s*(?:\S+\s+){0,3}?tro xuong\b", tail):
+        return "down"
+    return None
+
+
+def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
+    """Every quantity in ``text[lo:hi]`` (a clause), in order, without overlaps."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(q: Quantity) -> None:
+        found.append(q)
+        taken.append((q.start, q.end))
+
+    seg = key[lo:hi]
+
+    # x times a base year: "tăng 2 (hai) lần so với năm 2025", "gấp 3 lần"
+    for m in re.finditer(
+        r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?P<v>"
+        + NUM
+        + r")\s*(?:\([a-z ]+\)\s*)?lan\b"
+        r"(?:\s+(?:so voi|cua)\s+(?:" + r"n\w?m\s+)?(?P<base>(?:19|20)\d\d))?",
+        seg,
+    ):
+        s, e = lo + m.start("v"), lo + m.end()
+        value = _number(text[lo + m.start("v") : lo + m.end("v")])
+        if value is None:
+            continue
+        op, _, _ = qualifier_before(key, lo, lo + m.start("v"))
+        op = op if isinstance(op, Comparator) else Comparator.EQ
+        base = int(m.group("base")) if m.group("base") else None
+        add(
+            Quantity(
+                s,
+                e,
+                value,
+                op,
+                "lần",
+                TargetKind.MULTIPLE,
+                base_year=base,
+                explicit=op != Comparator.EQ,
+            )
+        )
+
+    # a place in a national ranking
+    rank_patterns = [
+        (
+            r"\b(?:top|nh[aeo]m)\s+(?P<v>\d{1,2})\b(?:\s+(?!top\b|nh[aeo]m\b)[^\s\d.;]+){0,8}?\s+(?:dan dau|dung dau|hang dau|cao nhat|tot nhat|xuat sac|dau tien)",
+            Comparator.LE,
+        ),
+        (r"\btop\s+(?P<v>\d{1,2})\b", Comparator.LE),
+        (r"\b(?:thuoc|trong|vao)\s+nh[aeo]m\s+(?P<v>\d{1,2})\b", Comparator.LE),
+        (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?thu\s+(?P<v>\d{1,2})\b", Comparator.EQ),
+    ]
+    for pattern, op in rank_patterns:
+        for m in re.finditer(pattern, seg):
+            s, e = lo + m.start("v"), lo + m.end("v")
+            if not free(lo + m.start(), lo + m.end()):
+                continue
+            value = _number(text[s:e])
+            after = qualifier_after(key, e, hi)
+            rank_op = Comparator.LE if after == "up" else op
+            add(
+                Quantity(
+                    lo + m.start(),
+                    lo + m.end(),
+                    value,
+                    rank_op,
+                    "hạng",
+                    TargetKind.RANK,
+                    explicit=True,
+                )
+            )
+
+    # percentages, ranges of percentages
+    pct = r"\s*\\?%\$?"
+    for m in re.finditer(
+        r"(?P<v>"
+        + NUM
+        + r")(?:"
+        + pct
+        + r")?\s*(?:-|–|—|den|toi)\s*(?:\$?\s*)?(?P<v2>"
+        + NUM
+        + r")"
+        + pct,
+        seg,
+    ):
+        _percent(text, key, lo, hi, m, found, taken, free)
+    for m in re.finditer(r"(?P<v>" + NUM + r")" + pct, seg):
+        _percent(text, key, lo, hi, m, found, taken, free)
+
+    # bandwidth, researchers per ten thousand people
+    for m in re.finditer(r"(?P<v>" + NUM + r")\s*(?P<u>gbps|gb/s|mbps)\b", seg):
+        s, e = lo + m.start("v"), lo + m.end()
+        if not free(s, e):
+            continue
+        value = _number(text[s : lo + m.end("v")])
+        op, _, _ = qualifier_before(key, lo, s)
+        unit = "Gbps" if m.group("u").startswith("g") else "số"
+        add(_qualified(key, s, e, hi, value, None, op, unit, TargetKind.LEVEL))
+    for m in re.finditer(
+        r"(?P<v>" + NUM + r")\s+nguoi\s*(?:/|tren)\s*(?:mot\s+|01\s+|1\s+)?van\s+dan", seg
+    ):
+        s, e = lo + m.start("v"), lo + m.end()
+        if not free(s, e):
+            continue
+        value = _number(text[s : lo + m.end("v")])
+        op, _, _ = qualifier_before(key, lo, s)
+        add(_qualified(key, s, e, hi, value, None, op, "người/vạn dân", TargetKind.LEVEL))
+
+    # counts: "ít nhất 01 khu", "2-3 chuyên gia", "tại 2 địa phương"
+    for m in re.finditer(
+        r"(?<![\w.,/%-])(?P<v>\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
+        seg,
+    ):
+        s, e = lo + m.start("v"), lo + m.end("v") if not m.group("v2") else lo + m.end("v2")
+        if not free(s, e) or m.group("noun") in _NOT_COUNTED or _is_year(m.group("v")):
+            continue
+        if _is_reference(key, s, e):
+            continue
+        if key[e : e + 1].isalpha():
+            continue
+        value = _number(m.group("v"))
+        vmax = _number(m.group("v2")) if m.group("v2") else None
+        op, _, _ = qualifier_before(key, lo, s)
+        q = _qualified(key, s, e, hi, value, vmax, op, "số", TargetKind.LEVEL)
+        q.counted = True
+        add(q)
+
+    # a bare value ending the clause: "chỉ số HDI duy trì ở mức trên 0,7"
+    for m in re.finditer(r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?=\s*(?:[.;,)]|$))", seg):
+        s, e = lo + m.start("v"), lo + m.end("v")
+        if not free(s, e) or _is_reference(key, s, e) or _is_year(m.group("v")):
+            continue
+        op, _, _ = qualifier_before(key, lo, s)
+        before = key[max(lo, s - 12) : s]
+        if op is None and not re.search(r"\b(?:dat|muc|la)\s*$", before):
+            continue
+        value = _number(text[s:e])
+        add(_qualified(key, s, e, hi, value, None, op, "số", TargetKind.LEVEL))
+
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _qualified(
+    key: str,
+    s: int,
+    e: int,
+    hi: int,
+    value: float | None,
+    vmax: float | None,
+    op: Comparator | str | None,
+    unit: str,
+    kind: TargetKind,
+) -> Quantity:
+    explicit = op is not None and op != Comparator.EQ
+    after = qualifier_after(key, e, hi)
+    if vmax is not None and value is not None and vmax > value:
+        comp = Comparator.RANGE
+    elif after == "up":
+        comp = Comparator.GE
+        explicit = True
+    elif after == "down":
+        comp = Comparator.LE
+        explicit = True
+    elif op == "from":
+        comp = Comparator.GE
+    elif isinstance(op, Comparator):
+        comp = op
+    else:
+        comp = Comparator.EQ
+    if comp != Comparator.RANGE:
+        vmax = None
+    return Quantity(s, e, value, comp, unit, kind, value_max=vmax, explicit=explicit)
+
+
+def _percent(text, key, lo, hi, m, found, taken, free) -> None:
+    s, e = lo + m.start("v"), lo + m.end()
+    if not free(s, e):
+        return
+    if _is_reference(key, s, lo + m.end("v")):
+        return
+    value = _number(text[s : lo + m.end("v")])
+    vmax = None
+    if "v2" in m.groupdict() and m.group("v2"):
+        vmax = _number(text[lo + m.start("v2") : lo + m.end("v2")])
+        if value is None or vmax is None or vmax <= value:
+            return
+    if value is None:
+        return
+    op, _, _ = qualifier_before(key, lo, s)
+    growth = bool(re.search(r"\btang(?: truong)?\b(?:\s+[a-z]+){0,4}\s*$", key[lo:s]))
+    tail = key[e : e + 14]
+    clause = key[lo:hi]
+    unit = "%"
+    kind = TargetKind.LEVEL
+    if re.match(r"\s*grdp\b", tail):
+        unit = "% GRDP"
+        e += len(re.match(r"\s*grdp", tail).group(0))
+    elif re.match(r"\s*(?:/\s*n\w?m|(?:mot|moi|1|hang)\s+n\w?m)\b", tail):
+        unit = "%/năm"
+        kind = TargetKind.RATE
+        e += len(re.match(r"\s*(?:/\s*n\w?m|(?:mot|moi|1|hang)\s+n\w?m)", tail).group(0))
+    elif growth and _ANNUAL.search(clause):
+        unit = "%/năm"
+        kind = TargetKind.RATE
+    q = _qualified(key, s, e, hi, value, vmax, op, unit, kind)
+    found.append(q)
+    taken.append((q.start, q.end))

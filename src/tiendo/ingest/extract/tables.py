@@ -1,0 +1,477 @@
+"""Tables of a plan: target tables (a row per indicator, a column per milestone)
+and task tables (STT / Nhiệm vụ / Cơ quan chủ trì / ... / Thời gian hoàn thành).
+
+Rows arrive tab-separated (exports of Word tables) or as markdown pipe rows.
+Headers may take two rows ("Phấn đấu theo từng giai đoạn" over "Năm 2025",
+"Năm 2030"...), so each column's header is the text of all header rows in
+that column. A column's role comes from its header; a target column's
+milestone year from the year in its header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tiendo.domain.plan import Comparator, Deadline, Target, TargetKind, Task
+from tiendo.ingest.extract.deadlines import read_cell
+from tiendo.ingest.extract.keys import compact, ocr_key
+from tiendo.ingest.extract.lines import Block, is_separator_row
+from tiendo.text.numbers import NumberFormatError, parse_number
+
+_NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLivx]{1,5}|[A-Za-zĐđ])[.)]?$")
+_ARABIC = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YES = re.compile(
+    r"^(?:co|ung dung|dat|hoan thanh|trien khai|duy tri|van hanh|thuc hien|x|✓|✔|co ap dung|da co)$"
+)
+_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*\*+\s*[¹²³⁴⁵⁶⁷⁸⁹⁰\d]*\s*\)|\*+$")
+
+
+@dataclass
+class Column:
+    role: str  # "stt", "name", "unit", "year", "baseline", "value", "lead", "co", "result", "deadline", "other"
+    header: str = ""
+    year: int | None = None
+
+
+@dataclass
+class Table:
+    rows: list[Block]  # data rows, in order
+    columns: list[Column] = field(default_factory=list)
+
+    def has(self, role: str) -> bool:
+        return any(c.role == role for c in self.columns)
+
+    def index(self, role: str) -> int | None:
+        for i, c in enumerate(self.columns):
+            if c.role == role:
+                return i
+        return None
+
+    @property
+    def is_target_table(self) -> bool:
+        return (
+            self.has("name")
+            and any(c.role in ("year", "value") for c in self.columns)
+            and not self.is_task_table
+        )
+
+    @property
+    def is_task_table(self) -> bool:
+        return self.has("name") and (self.has("lead") or self.has("deadline"))
+
+
+def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table]:
+    """Runs of table rows, each with its header read into column roles."""
+    tables: list[Table] = []
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind == "row":
+            run.append(block)
+            continue
+        if (
+            run
+            and block.kind == "para"
+            and len(block.text.split()) <= 12
+            and not block.text.rstrip().endswith(":")
+        ):
+            # A line break inside a cell leaves its end on a line of its own.
+            continue
+        if run:
+            tables.append(_read(run, plan_year))
+            run = []
+    if run:
+        tables.append(_read(run, plan_year))
+    return [t for t in tables if t.columns]
+
+
+def _is_data(cells: list[str]) -> bool:
+    first = cells[0].strip() if cells else ""
+    return bool(first) and bool(_NUMBERED.match(first)) and any(c.strip() for c in cells[1:])
+
+
+def _read(run: list[Block], plan_year: int | None) -> Table:
+    header_rows: list[list[str]] = []
+    data: list[Block] = []
+    seen_data = False
+    for row in run:
+        cells = row.cells or []
+        if is_separator_row(cells):
+            continue
+        if not seen_data and not _is_data(cells):
+            header_rows.append(cells)
+            continue
+        seen_data = True
+        data.append(row)
+    width = max([len(r) for r in header_rows] + [len(b.cells or []) for b in data] + [0])
+    headers = []
+    for j in range(width):
+        parts = [r[j] for r in header_rows if j < len(r) and r[j].strip()]
+        headers.append(" ".join(parts))
+    columns = [_column(h, j, plan_year) for j, h in enumerate(headers)]
+    if columns and not any(c.role == "name" for c in columns):
+        # No header named it: the indicator or task is the widest text column.
+        widths = [0] * width
+        for b in data:
+            for j, c in enumerate(b.cells or []):
+                if not re.search(r"\d", c):
+                    widths[j] += len(c)
+        if any(widths):
+            j = max(range(width), key=lambda i: widths[i])
+            if columns[j].role == "other":
+                columns[j].role = "name"
+    return Table(rows=data, columns=columns)
+
+
+def _column(header: str, j: int, plan_year: int | None) -> Column:
+    key = compact(header)
+    years = [int(y) for y in _YEAR.findall(header)]
+    if re.search(r"\b(?:stt|tt|so tt|so thu tu)\b", key) and len(key) <= 12:
+        return Column("stt", header)
+    if re.search(r"\bchu tri\b", key):
+        return Column("lead", header)
+    if re.search(r"\bphoi hop\b", key):
+        return Column("co", header)
+    if re.search(r"\b(?:thoi gian|thoi han|tien do)\b", key) or (
+        re.search(r"\bhoan thanh\b", key) and not years
+    ):
+        return Column("deadline", header)
+    if re.search(r"\b(?:san pham|ket qua)\b", key) and not years:
+        return Column("result", header)
+    if re.search(r"\b(?:don vi tinh|dvt)\b", key) or key == "don vi":
+        return Column("unit", header)
+    if years:
+        year = max(years)
+        if re.search(r"\b(?:hien trang|thuc hien|uoc|co so|nam goc|thuc te|da dat)\b", key) or (
+            plan_year is not None and year < plan_year
+        ):
+            return Column("baseline", header, year)
+        return Column("year", header, year)
+    if re.search(
+        r"\b(?:chi tieu|noi dung|nhiem vu|ten|danh muc|giai phap|hoat dong)\b", key
+    ) and not re.search(r"\b(?:muc tieu|gia tri)\b", key):
+        return Column("name", header)
+    if re.search(r"\b(?:muc tieu|gia tri|chi tieu phan dau|ke hoach)\b", key):
+        return Column("value", header)
+    if re.search(r"\b(?:hien trang|thuc trang)\b", key):
+        return Column("baseline", header)
+    return Column("other", header)
+
+
+# --- target tables -------------------------------------------------------------------------
+
+_CELL_SYMBOLS = (
+    ("\\geq", "≥"),
+    ("\\ge", "≥"),
+    ("\\leq", "≤"),
+    ("\\le", "≤"),
+    ("\\gt", ">"),
+    ("\\lt", "<"),
+    ("\\%", "%"),
+    ("$", ""),
+    ("\\,", ""),
+    (">=", "≥"),
+    ("<=", "≤"),
+)
+_OPS = {
+    "≥": Comparator.GE,
+    "≤": Comparator.LE,
+    ">": Comparator.GT,
+    "<": Comparator.LT,
+    "=": Comparator.EQ,
+}
+
+
+@dataclass
+class Cell:
+    op: Comparator
+    value: float | None
+    value_max: float | None
+    unit: str | None  # None: to be inferred from the row
+    kind: TargetKind
+
+
+def _num(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except NumberFormatError:
+        return None
+
+
+def read_value_cell(cell: str) -> Cell | None:
+    """A target value as a table cell writes it, or None for an empty or open cell."""
+    raw = _FOOTNOTE.sub("", cell)
+    for a, b in _CELL_SYMBOLS:
+        raw = raw.replace(a, b)
+    raw = raw.strip()
+    if not raw or (
+        re.fullmatch(r"[-–—x*/.]*|\(.*\)", raw, re.IGNORECASE) and not re.search(r"\d", raw)
+    ):
+        key = compact(raw)
+        if key in ("x",):
+            return Cell(Comparator.EQ, None, None, "bool", TargetKind.ACHIEVE)
+        return None
+    key = ocr_key(raw)
+    if _YES.match(compact(raw)):
+        return Cell(Comparator.EQ, None, None, "bool", TargetKind.ACHIEVE)
+    # "Có ≥ 70%": the yes-word before a value adds nothing.
+    key = re.sub(r"^(?:co|dat|dat muc|phan dau)\s+", lambda m: " " * len(m.group(0)), key)
+    m = re.search(r"\b(?:top|nhom|tốp)\s*(\d{1,2})\b", key)
+    if m:
+        return Cell(Comparator.LE, float(m.group(1)), None, "hạng", TargetKind.RANK)
+    # "40% – 50%", "01-02", "từ 40 đến 50%"
+    m = re.search(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|den)\s*(\d+(?:[.,]\d+)?)\s*(%?)", key)
+    if m and not re.search(r"/", key[m.start() : m.end()]):
+        lo, hi = _num(raw[m.start(1) : m.end(1)]), _num(raw[m.start(2) : m.end(2)])
+        if lo is not None and hi is not None and hi > lo:
+            unit = "%" if "%" in raw else None
+            return Cell(
+                Comparator.RANGE, lo, hi, _suffix_unit(key, m.end(), unit), TargetKind.LEVEL
+            )
+    # a percentage anywhere ("6G (50%)"), else the first number that is not a label ("5G")
+    m = re.search(r"(?P<op>[≥≤<>=])?\s*(?P<v>\d+(?:[.,]\d+)?)\s*%", key)
+    if not m:
+        m = re.search(r"(?P<op>[≥≤<>=])?\s*(?P<v>\d+(?:[.,]\d+)?)(?![\d.,]*[a-z])", key)
+        if not m:
+            return None
+    value = _num(raw[m.start("v") : m.end("v")])
+    if value is None:
+        return None
+    op = _OPS.get(m.group("op") or "")
+    if op is None:
+        head = key[: m.start("v")]
+        op = Comparator.EQ
+        for words, comp in (
+            ("toi thieu", Comparator.GE),
+            ("it nhat", Comparator.GE),
+            ("tren", Comparator.GT),
+            ("toi da", Comparator.LE),
+            ("khong qua", Comparator.LE),
+            ("duoi", Comparator.LT),
+        ):
+            if re.search(r"\b" + words + r"\s*$", head):
+                op = comp
+        if re.search(r"\btro len\b", key[m.end() :]):
+            op = Comparator.GE
+    unit = (
+        "%"
+        if key[m.end("v") : m.end()].strip().startswith("%") or re.match(r"\s*%", key[m.end("v") :])
+        else None
+    )
+    return Cell(op, value, None, _suffix_unit(key, m.end(), unit), TargetKind.LEVEL)
+
+
+def _suffix_unit(key: str, end: int, unit: str | None) -> str | None:
+    tail = key[end : end + 12]
+    if unit == "%" and re.match(r"\s*grdp", tail):
+        return "% GRDP"
+    if unit == "%" and re.match(r"\s*/\s*n\w?m", tail):
+        return "%/năm"
+    if re.match(r"\s*gbps", tail) or re.match(r"\s*gbps", key[max(0, end - 5) : end + 6]):
+        return "Gbps"
+    return unit
+
+
+def _unit_from_column(text: str) -> tuple[str | None, TargetKind | None]:
+    key = compact(text)
+    if not key:
+        return None, None
+    if key.startswith("grdp") or ("grdp" in key and "%" in text):
+        return "% GRDP", None
+    if "%/n" in text.replace(" ", "") or ("nam" in key and "%" in text):
+        return "%/năm", TargetKind.RATE
+    if "%" in text:
+        return "%", None
+    if "van dan" in key:
+        return "người/vạn dân", None
+    if "gbps" in key:
+        return "Gbps", None
+    if re.search(r"\b(?:hang|thu hang|xep hang)\b", key):
+        return "hạng", TargetKind.RANK
+    if re.search(r"\blan\b", key):
+        return "lần", TargetKind.MULTIPLE
+    return "số", None
+
+
+def table_targets(table: Table, default_year: int | None = None) -> list[Target]:
+    """One target per value cell of a target table."""
+    name_j = table.index("name")
+    unit_j = table.index("unit")
+    value_cols = [(j, c) for j, c in enumerate(table.columns) if c.role in ("year", "value")]
+    baseline_cols = [(j, c) for j, c in enumerate(table.columns) if c.role == "baseline"]
+    targets: list[Target] = []
+    for row in table.rows:
+        cells = row.cells or []
+        name = (
+            _FOOTNOTE.sub("", cells[name_j]).strip(" ;:")
+            if name_j is not None and name_j < len(cells)
+            else ""
+        )
+        first = cells[0].strip() if cells else ""
+        if (
+            first
+            and not _ARABIC.match(first)
+            and not any(j < len(cells) and cells[j].strip() for j, _ in value_cols)
+        ):
+            continue
+        read = [
+            (j, c, read_value_cell(cells[j]) if j < len(cells) else None) for j, c in value_cols
+        ]
+        read = [(j, c, v) for j, c, v in read if v is not None]
+        if not read:
+            continue
+        col_unit, col_kind = (
+            _unit_from_column(cells[unit_j])
+            if unit_j is not None and unit_j < len(cells)
+            else (None, None)
+        )
+        row_unit, row_kind = _row_unit([v for _, _, v in read], name, col_unit, col_kind)
+        base_value, base_year = None, None
+        for j, c in baseline_cols:
+            if j < len(cells):
+                b = read_value_cell(cells[j])
+                if b is not None and b.value is not None:
+                    base_value, base_year = b.value, c.year
+        for j, c, v in read:
+            kind = v.kind
+            unit = v.unit
+            if kind == TargetKind.ACHIEVE:
+                unit = "bool"
+            elif row_kind == TargetKind.RANK and v.unit != "%":
+                kind, unit = TargetKind.RANK, "hạng"
+            elif kind == TargetKind.RANK:
+                unit = "hạng"
+            else:
+                if row_kind in (TargetKind.RATE, TargetKind.MULTIPLE):
+                    kind = row_kind
+                if unit is None:
+                    unit = row_unit if (row_unit != "%" or _inherits_percent(v)) else "số"
+                if kind == TargetKind.RATE and unit == "%":
+                    unit = "%/năm"
+            target = Target(
+                indicator=name[:200],
+                kind=kind,
+                op=v.op,
+                value=v.value,
+                unit=unit,
+                year=c.year if c.year is not None else default_year,
+                line=row.start,
+                text=cells[j].strip(),
+                value_max=v.value_max,
+                core=True,
+                baseline_value=base_value,
+                baseline_year=base_year,
+            )
+            targets.append(target)
+    return targets
+
+
+def _inherits_percent(v: Cell) -> bool:
+    # A bare "100" among percentages is a percentage; a bare "0" is nothing counted.
+    return v.value is not None and 0 < v.value <= 100
+
+
+def _row_unit(values: list[Cell], name: str, col_unit: str | None, col_kind: TargetKind | None):
+    key = compact(name)
+    if col_unit is not None and col_unit != "số":
+        return col_unit, col_kind
+    if re.search(r"\bvan dan\b", key):
+        return "người/vạn dân", None
+    if re.search(r"\b(?:xep hang|thu hang|hang)\b", key) and not any(v.unit == "%" for v in values):
+        return "hạng", TargetKind.RANK
+    numeric = [v for v in values if v.value is not None and v.kind == TargetKind.LEVEL]
+    if (
+        re.search(r"\bchi so\b", key)
+        and numeric
+        and all(
+            v.unit is None and float(v.value).is_integer() and 1 <= v.value <= 63 for v in numeric
+        )
+    ):
+        return "hạng", TargetKind.RANK
+    units = [v.unit for v in values if v.unit]
+    if units:
+        top = max(set(units), key=units.count)
+        if top in ("%", "% GRDP", "%/năm") and units.count(top) * 2 >= len(numeric):
+            return top, col_kind
+    if re.search(r"\bgbps\b", key):
+        return "Gbps", None
+    if col_unit is not None:
+        return col_unit, col_kind
+    return "số", None
+
+
+# --- task tables -------------------------------------------------------------------------
+
+
+def table_tasks(table: Table) -> list[Task]:
+    """One task per numbered row of a task table, grouped by its group rows."""
+    name_j = table.index("name")
+    lead_j = table.index("lead")
+    co_j = table.index("co")
+    dl_j = table.index("deadline")
+    tasks: list[Task] = []
+    group: str | None = None
+    group_title: str | None = None
+    last: Task | None = None
+
+    def cell(cells: list[str], j: int | None) -> str:
+        return cells[j].strip() if j is not None and j < len(cells) else ""
+
+    for row in table.rows:
+        cells = row.cells or []
+        first = cells[0].strip().rstrip(".") if cells else ""
+        name = cell(cells, name_j)
+        others = [cell(cells, j) for j in (lead_j, co_j, dl_j) if j is not None]
+        if (
+            first
+            and not any(others)
+            and (not _ARABIC.match(first + ".") or name.isupper() or _is_group_label(first, tasks))
+        ):
+            group, group_title = first, _first_clause(name)
+            last = None
+            continue
+        if not first:
+            if last is not None and name:
+                last.full_text = (last.full_text or last.text) + " " + name
+                if not last.lead and cell(cells, lead_j):
+                    last.lead = cell(cells, lead_j)
+                if last.deadline.due is None and cell(cells, dl_j):
+                    last.deadline = read_cell(cell(cells, dl_j))
+            continue
+        if not name:
+            continue
+        deadline = read_cell(cell(cells, dl_j)) if dl_j is not None else Deadline()
+        co = cell(cells, co_j)
+        last = Task(
+            group=group,
+            group_title=group_title,
+            text=_first_sentence(name),
+            line=row.start,
+            lead=cell(cells, lead_j) or None,
+            co_agencies=[c.strip() for c in re.split(r"[;,]\s*(?=[A-ZĐÀ-Ỹ])", co) if c.strip()]
+            if co
+            else [],
+            deadline=deadline,
+            full_text=name,
+        )
+        tasks.append(last)
+    return tasks
+
+
+def _is_group_label(first: str, tasks: list[Task]) -> bool:
+    # Roman numerals and capital letters head groups; so do bare numbers when tasks are "1.1".
+    return bool(re.fullmatch(r"[IVXLA-HĐ]+", first))
+
+
+def _first_clause(text: str) -> str:
+    text = re.sub(
+        r"^(?:nhóm\s+)?(?:nhiệm vụ|NHIỆM VỤ)\s*(?:\d+|[IVX]+)?\s*[:.]\s*", "", text.strip()
+    )
+    return re.split(r";", text, maxsplit=1)[0].strip()[:200]
+
+
+def _first_sentence(text: str) -> str:
+    m = re.search(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])", text)
+    sentence = text[: m.start() + 1] if m else text
+    return sentence.strip()[:200]

@@ -1,0 +1,330 @@
+"""Targets stated in prose, and the past values the plan gives as baselines.
+
+Which numbers are targets depends on where they stand: in the objectives
+(and in the purpose when it sets a goal) every stated value is a core
+target; in the tasks sections a percentage, a ranking or a value with a
+written qualifier ("ít nhất 01 khu", "phấn đấu ... 100%") is a target that
+is not core; counts without a qualifier there ("cho 02 đô thị") describe the
+task, not a target. Values in an assessment of the past, or tied to a past
+year ("năm 2024 ... đạt 40%"), are baselines.
+
+The milestone year comes, in this order, from a year written right after
+the value ("top 15 vào năm 2035"), from a year opening the clause or the
+sentence ("Phấn đấu đến năm 2030, ...", "Hết năm 2025, ..."), and for core
+targets from the heading the value stands under ("a) Đến năm 2030").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tiendo.domain.plan import SectionKind, Target, TargetKind
+from tiendo.ingest.extract.clauses import clauses, sentences
+from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
+from tiendo.ingest.extract.lines import Block
+from tiendo.ingest.extract.quantities import Quantity, find_quantities
+from tiendo.ingest.extract.sections import Node, Outline
+
+_YEAR_PHRASE = re.compile(
+    r"(?P<prep>\b(?:den het|den cuoi|den|toi|vao|het|trong|cuoi|truoc)\s+(?:"
+    + YEAR_WORD
+    + r"\s+)?|\b"
+    + YEAR_WORD
+    + r"\s+|\bgiai doan\s+"
+    + YEAR
+    + r"\s*(?:-|–|den)\s*)(?P<year>"
+    + YEAR
+    + r")\b"
+)
+_DOC_WORDS = re.compile(
+    r"\b(?:ke hoach|de an|chien luoc|chuong trinh|quy hoach|nghi quyet|dinh huong|tam nhin|quyet dinh|chi thi)\b"
+)
+_LEADING_YEAR = re.compile(
+    r"[\s\-–+•*]*(?:ph[a-z]n d[a-z]{0,2}u\s+)?(?:(?:den het|den cuoi|den|toi|het|trong|vao|cuoi)\s+(?:"
+    + YEAR_WORD
+    + r"\s+)?|"
+    + YEAR_WORD
+    + r"\s+|giai doan\s+"
+    + YEAR
+    + r"\s*(?:-|–)\s*)(?P<year>"
+    + YEAR
+    + r")\b"
+)
+_STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
+_POLICY_RATE = re.compile(r"\b(?:ho tro|mien|giam|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$")
+_TRAILING_QUALIFIERS = re.compile(
+    r"(?:\s*(?:phan dau|dat|o muc|muc|toi thieu|it nhat|tren|duoi|khoang|chiem|duy tri|la|tu|tang(?: truong)?|"
+    r"binh quan|trung binh|hang nam|khong qua|toi da|huong toi|len|den|bang|khong thap hon|khong duoi|"
+    r"dat muc|con|giam|\$|≥|≤|>=|<=|>|<|=|\\geq|\\leq|:|,))+\s*$"
+)
+
+
+@dataclass
+class Baseline:
+    indicator: str
+    value: float | None
+    unit: str
+    year: int | None
+
+
+@dataclass
+class _YearPhrase:
+    start: int
+    end: int
+    year: int
+    bare: bool  # "năm 2024" without "đến", "vào"...
+
+
+def _year_phrases(key: str, lo: int, hi: int, quantities: list[Quantity]) -> list[_YearPhrase]:
+    phrases = []
+    for m in _YEAR_PHRASE.finditer(key, lo, hi):
+        s, e = m.start(), m.end()
+        if any(q.start <= s < q.end for q in quantities):
+            continue
+        if re.search(r"so voi\s*$", key[max(lo, s - 10) : s]):
+            continue
+        head = key[lo:s]
+        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 80) : s]):
+            continue
+        prep = m.group("prep").strip()
+        bare = re.fullmatch(YEAR_WORD, prep) is not None
+        phrases.append(_YearPhrase(s, e, int(m.group("year")), bare))
+    return phrases
+
+
+def _indicator(text: str, key: str, lo: int, q: Quantity, prev_end: int) -> tuple[str, int]:
+    """The indicator's name before the value, and where the stated phrase starts."""
+    start = max(lo, prev_end)
+    seg_key = key[start : q.start]
+    m = _TRAILING_QUALIFIERS.search(seg_key)
+    end = start + (m.start() if m else len(seg_key))
+    name = text[start:end]
+    # Drop what opens the clause but is not the indicator.
+    lead = re.match(
+        r"^[\s,;:.\-–+•*]*(?:(?:va|trong do|dong thoi|phan dau|nham|de|dam bao|bao dam)\s+)*(?:(?:den het|den|het|vao|trong)\s+(?:n\w?m\s+)?\d{4}\s*,?\s*)?",
+        key[start:end],
+    )
+    cut = start + (lead.end() if lead else 0)
+    name = text[cut:end].strip(" ,;:.-–")
+    return name, cut
+
+
+def _suffix_name(text: str, q: Quantity, hi: int) -> str:
+    tail = text[q.end : hi]
+    tail = re.split(r"[,;.(]", tail, maxsplit=1)[0]
+    words = tail.split()[:12]
+    return " ".join(words)
+
+
+def _eligible(
+    q: Quantity, core: bool, section: SectionKind | None, strive_before: bool, key: str, lo: int
+) -> bool:
+    if q.value is None:
+        return False
+    if q.kind in (TargetKind.RANK, TargetKind.MULTIPLE, TargetKind.RATE):
+        return True
+    if q.unit in ("%", "% GRDP", "Gbps", "người/vạn dân"):
+        # "hỗ trợ 50% kinh phí" is a policy, not a level to reach.
+        policy = q.unit == "%" and _POLICY_RATE.search(key[max(lo, q.start - 30) : q.start])
+        return not policy
+    # counts and plain values
+    if section == SectionKind.OBJECTIVES:
+        return True
+    return q.explicit or strive_before
+
+
+def prose_targets(
+    outline: Outline, plan_year: int | None, default_year: int | None
+) -> tuple[list[Target], list[Baseline]]:
+    """Targets and baselines from every paragraph and item of the plan's body."""
+    targets: list[Target] = []
+    baselines: list[Baseline] = []
+    for block in outline.blocks:
+        if block.kind not in ("item", "para"):
+            continue
+        node = outline.node_of(block)
+        section = _section_of(node)
+        if section is None:
+            continue
+        core = section in (SectionKind.OBJECTIVES, SectionKind.PURPOSE)
+        assessment = section == SectionKind.ASSESSMENT
+        heading_year = node.heading_year if core else None
+        if core and heading_year is None:
+            heading_year = default_year
+        found = _block_quantities(block, node, section, core, assessment, plan_year, heading_year)
+        for q, year, name, phrase, is_baseline in found:
+            if is_baseline:
+                baselines.append(Baseline(name, q.value, q.unit, year))
+                continue
+            targets.append(
+                Target(
+                    indicator=_tidy_indicator(name, q),
+                    kind=q.kind,
+                    op=q.op,
+                    value=q.value,
+                    unit=q.unit,
+                    year=year,
+                    line=block.line_at(q.start),
+                    text=phrase,
+                    value_max=q.value_max,
+                    base_year=q.base_year,
+                    core=core,
+                    section=_section_title(node),
+                )
+            )
+    return targets, baselines
+
+
+def _section_of(node: Node) -> SectionKind | None:
+    kind = node.kind
+    if kind == SectionKind.APPENDIX:
+        top = node
+        while top.parent is not None and top.parent.block is not None:
+            top = top.parent
+        return (
+            SectionKind.OBJECTIVES
+            if re.search(r"(?:chi|muc) tieu", top.block.key if top.block else "")
+            else None
+        )
+    if kind in (
+        SectionKind.OBJECTIVES,
+        SectionKind.PURPOSE,
+        SectionKind.TASKS,
+        SectionKind.ASSESSMENT,
+    ):
+        return kind
+    return None
+
+
+def _section_title(node: Node) -> str | None:
+    for n in (node, *node.ancestors()):
+        if n.block is not None and n.own_kind is not None:
+            return n.title[:120]
+    return None
+
+
+def _tidy_indicator(name: str, q: Quantity) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–$")
+    if name and name[0].islower():
+        name = name[0].upper() + name[1:]
+    return name[:200]
+
+
+def _block_quantities(
+    block: Block,
+    node: Node,
+    section: SectionKind,
+    core: bool,
+    assessment: bool,
+    plan_year: int | None,
+    heading_year: int | None,
+):
+    text, key = block.text, block.key
+    out = []
+    for s_lo, s_hi in sentences(text, block.body, len(text)):
+        lead = _LEADING_YEAR.match(key, s_lo)
+        sentence_year = int(lead.group("year")) if lead else None
+        for c_lo, c_hi in clauses(text, s_lo, s_hi):
+            quantities = find_quantities(text, key, c_lo, c_hi)
+            if not quantities:
+                continue
+            phrases = _year_phrases(key, c_lo, c_hi, quantities)
+            prev_end = c_lo
+            for i, q in enumerate(quantities):
+                nxt = quantities[i + 1].start if i + 1 < len(quantities) else c_hi
+                year, bare = _year_for(q, i, quantities, phrases, key, c_lo)
+                if year is None and sentence_year is not None:
+                    year, bare = sentence_year, False
+                past = (
+                    year is not None
+                    and plan_year is not None
+                    and year < plan_year
+                    and (bare or assessment)
+                )
+                strive = bool(_STRIVE.search(key, s_lo, q.start))
+                name, phrase_start = _indicator(text, key, c_lo, q, prev_end)
+                if not name or q.counted:
+                    name = (
+                        ("Số " + _suffix_name(text, q, nxt)) if q.counted else name
+                    ) or _suffix_name(text, q, nxt)
+                phrase = text[phrase_start : q.end].strip()
+                prev_end = q.end
+                if assessment or past:
+                    if q.value is not None:
+                        out.append((q, year, name, phrase, True))
+                    continue
+                if not _eligible(q, core, section, strive, key, c_lo):
+                    continue
+                if year is None:
+                    year = heading_year
+                out.append((q, year, name, phrase, False))
+    return out
+
+
+def _year_for(
+    q: Quantity, i: int, quantities: list[Quantity], phrases: list[_YearPhrase], key: str, lo: int
+):
+    """The year phrase that belongs to quantity ``i`` of a clause, if any."""
+    nxt = quantities[i + 1].start if i + 1 < len(quantities) else None
+    prev_end = quantities[i - 1].end if i > 0 else lo
+    for p in phrases:
+        if p.start >= q.end and (nxt is None or p.start < nxt):
+            between = key[q.end : p.start]
+            if "," not in between or nxt is None:
+                return p.year, p.bare
+    # a phrase before the value: after the previous value with a comma, or opening the clause
+    for p in reversed(phrases):
+        if p.end <= q.start and p.start >= prev_end:
+            between = key[prev_end : p.start]
+            if i == 0 or "," in between:
+                return p.year, p.bare
+    for p in reversed(phrases):
+        if p.end <= q.start and all(p.start < x.start for x in quantities):
+            return p.year, p.bare
+    return None, False
+
+
+def link_baselines(targets: list[Target], baselines: list[Baseline]) -> None:
+    """Attach each baseline to the target of the same indicator that has none yet."""
+    for b in baselines:
+        words = set(_words(b.indicator))
+        if not words:
+            continue
+        best, best_score = None, 0.0
+        for t in targets:
+            if t.baseline_value is not None or (
+                t.unit != b.unit and not (t.unit.startswith("%") and b.unit.startswith("%"))
+            ):
+                continue
+            tw = set(_words(t.indicator))
+            if not tw:
+                continue
+            score = len(words & tw) / len(words | tw)
+            if score > best_score:
+                best, best_score = t, score
+        if best is not None and best_score >= 0.5:
+            best.baseline_value = b.value
+            best.baseline_year = b.year
+
+
+def _words(text: str) -> list[str]:
+    from tiendo.ingest.extract.keys import fold_keep
+
+    stop = {
+        "ty",
+        "le",
+        "cua",
+        "va",
+        "cac",
+        "trong",
+        "tren",
+        "dia",
+        "ban",
+        "tinh",
+        "so",
+        "nam",
+        "dat",
+        "muc",
+    }
+    return [w for w in re.findall(r"[a-z]+", fold_keep(text).lower()) if w not in stop]

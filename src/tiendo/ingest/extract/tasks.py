@@ -1,0 +1,130 @@
+"""Tasks: the items of the tasks sections, and the rows of task tables.
+
+Under a tasks section ("Nhiệm vụ và giải pháp", "Nội dung chương trình hành
+động", ...) the first level of numbered headings are the task groups; every
+item below a group, numbered or bulleted and at any depth, is a task, in
+order. Plain paragraphs are explanations, not tasks. A "Mục tiêu" sub-heading
+of a group holds objectives, not tasks; a "Nhiệm vụ và giải pháp" sub-heading
+only introduces the tasks under it. When no item of the section has items of
+its own, the section's items are the tasks themselves and have no group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tiendo.domain.plan import SectionKind, Task
+from tiendo.ingest.extract.agencies import find_lead
+from tiendo.ingest.extract.deadlines import read_prose
+from tiendo.ingest.extract.sections import Node, Outline, is_container
+
+_PROGRAMME = re.compile(
+    r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm|NHÓM)\s+(?:số\s+)?(\d+|[IVX]+)\s*[:.\-–]\s*"
+)
+
+
+def section_tasks(outline: Outline) -> list[Task]:
+    tasks: list[Task] = []
+    for section in _task_sections(outline.root):
+        items = [c for c in section.children if c.block is not None and c.block.kind == "item"]
+        grouped = any(_has_items(c) for c in items if not c.is_bullet) or any(
+            c.style in ("programme",) for c in items
+        )
+        if not grouped:
+            for item in items:
+                tasks.extend(_tasks_under_item(item, None, None))
+            continue
+        for group in items:
+            if group.own_kind == SectionKind.OBJECTIVES:
+                continue
+            if group.is_bullet and not _has_items(group):
+                # A bullet between groups is a task of the group before, or of none.
+                tasks.append(_task(group, None, None))
+                continue
+            label = _group_label(group)
+            title = _group_title(group)
+            for node in group.walk():
+                if _skipped(node, group):
+                    continue
+                tasks.append(_task(node, label, title))
+    return tasks
+
+
+def _task_sections(root: Node) -> list[Node]:
+    """The outermost nodes whose kind is TASKS."""
+    found = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if child.own_kind == SectionKind.TASKS:
+                found.append(child)
+                continue
+            visit(child)
+
+    visit(root)
+    return found
+
+
+def _has_items(node: Node) -> bool:
+    return any(c.block is not None and c.block.kind == "item" for c in node.children)
+
+
+def _skipped(node: Node, group: Node) -> bool:
+    if node.block is None or node.block.kind != "item":
+        return True
+    for n in (node, *node.ancestors()):
+        if n is group:
+            break
+        if n.own_kind == SectionKind.OBJECTIVES:
+            return True
+    return is_container(node) and _has_items(node)
+
+
+def _tasks_under_item(item: Node, label: str | None, title: str | None) -> list[Task]:
+    out = []
+    if not (is_container(item) and _has_items(item)):
+        out.append(_task(item, label, title))
+    for node in item.walk():
+        if not _skipped(node, item):
+            out.append(_task(node, label, title))
+    return out
+
+
+def _group_label(group: Node) -> str | None:
+    m = _PROGRAMME.match(group.title)
+    if group.style == "programme":
+        return group.label
+    if m and group.is_bullet:
+        return m.group(1)
+    return group.label if not group.is_bullet else None
+
+
+def _group_title(group: Node) -> str:
+    title = _PROGRAMME.sub("", group.title).strip()
+    title = re.split(r";", title, maxsplit=1)[0]
+    return title.strip(" .:")[:200]
+
+
+def _task(node: Node, label: str | None, title: str | None) -> Task:
+    block = node.block
+    assert block is not None
+    content = block.content.strip()
+    key = block.key[block.body :]
+    key = key[len(block.content) - len(block.content.lstrip()) :]
+    return Task(
+        group=label,
+        group_title=title,
+        text=first_sentence(content),
+        line=block.start,
+        lead=find_lead(content, key),
+        deadline=read_prose(content, key),
+        full_text=content,
+        end_line=block.end,
+    )
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an item, up to 200 characters."""
+    m = re.search(r"[.!?](?=\s+[A-ZĐÀ-ỸẠ-Ỹ])", text)
+    sentence = text[: m.start() + 1] if m else text
+    return sentence.strip()[:200]
