@@ -1,0 +1,154 @@
+"""The OCR channel: how likely an OCR engine set to English writes token t for syllable s.
+
+Two parts, learned from aligned (clean syllable, OCR token) pairs:
+
+- a character model, where each letter of the syllable is written as zero,
+  one or two characters ("ố" as "6", "é" or "o"; "ư" as "w" or "uw"; "Đ" as
+  "P" or "D"), which scores any pair, even one never seen;
+- a token table of the pairs seen in training, which captures what the
+  character model cannot ("của" read as "cia").
+
+P(t | s) mixes the two: (n(s, t) + β·P_char(t | s)) / (n(s) + β).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+START = "^"  # emits whatever the OCR put before the first letter
+_ALPHA = 4.0  # weight of the prior in the character model
+_BETA = 3.0  # weight of the character model against the token table
+_NEG_INF = float("-inf")
+
+
+def base_letter(ch: str) -> str:
+    """The letter without diacritics, keeping its case ("Ố" → "O", "đ" → "d")."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if decomposed else ch
+
+
+def _prior(c: str, o: str) -> float:
+    """What the character model assumes before it sees data."""
+    if c == START:
+        return 0.97 if o == "" else 0.03 / (100 if len(o) == 1 else 10000)
+    if o == "":
+        return 0.01
+    if len(o) == 1:
+        if o == c:
+            return 0.4
+        if o == base_letter(c):
+            return 0.4
+        if o.lower() == base_letter(c).lower():
+            return 0.05
+        return 0.1 / 150
+    return 0.04 / 20000
+
+
+class CharChannel:
+    """Per-letter emission probabilities, trained by hard EM over alignments."""
+
+    def __init__(self, emissions: dict[str, dict[str, int]] | None = None):
+        self.emissions: dict[str, dict[str, int]] = emissions or {}
+        self._totals = {c: sum(d.values()) for c, d in self.emissions.items()}
+        self._lp: dict[tuple[str, str], float] = {}
+
+    def logp(self, c: str, o: str) -> float:
+        key = (c, o)
+        v = self._lp.get(key)
+        if v is None:
+            n = self.emissions.get(c, {}).get(o, 0)
+            total = self._totals.get(c, 0)
+            v = math.log((n + _ALPHA * _prior(c, o)) / (total + _ALPHA))
+            self._lp[key] = v
+        return v
+
+    def align(self, s: str, t: str) -> tuple[float, list[tuple[str, str]]]:
+        """Best alignment of syllable ``s`` to OCR token ``t``: (log prob, [(letter, output)])."""
+        src = START + s
+        n, m = len(src), len(t)
+        score = [[_NEG_INF] * (m + 1) for _ in range(n + 1)]
+        back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]
+        score[0][0] = 0.0
+        logp = self.logp
+        for i in range(1, n + 1):
+            c = src[i - 1]
+            prev, row, brow = score[i - 1], score[i], back[i]
+            for j in range(m + 1):
+                best, arg = prev[j] + logp(c, ""), 0
+                if j >= 1 and prev[j - 1] > _NEG_INF:
+                    v = prev[j - 1] + logp(c, t[j - 1])
+                    if v > best:
+                        best, arg = v, 1
+                if j >= 2 and prev[j - 2] > _NEG_INF:
+                    v = prev[j - 2] + logp(c, t[j - 2 : j])
+                    if v > best:
+                        best, arg = v, 2
+                row[j], brow[j] = best, arg
+        pairs = []
+        j = m
+        for i in range(n, 0, -1):
+            k = back[i][j]
+            pairs.append((src[i - 1], t[j - k : j]))
+            j -= k
+        pairs.reverse()
+        return score[n][m], pairs
+
+    def logprob(self, s: str, t: str) -> float:
+        return self.align(s, t)[0]
+
+    @classmethod
+    def train(cls, pairs: Counter, iterations: int = 3) -> CharChannel:
+        """Hard EM: align every (syllable, token) pair, count emissions, repeat."""
+        model = cls()
+        for _ in range(iterations):
+            counts: dict[str, Counter] = defaultdict(Counter)
+            for (s, t), n in pairs.items():
+                for c, o in model.align(s, t)[1]:
+                    counts[c][o] += n
+            model = cls({c: dict(d) for c, d in counts.items()})
+        return model
+
+
+class Channel:
+    """P(OCR token | syllable), from the token table backed off to the character model."""
+
+    def __init__(self, chars: CharChannel, table: dict[str, dict[str, int]]):
+        self.chars = chars
+        self.table = table
+        self._totals = {s: sum(d.values()) for s, d in table.items()}
+        self._cache: dict[tuple[str, str], float] = {}
+        reverse: dict[str, list[str]] = defaultdict(list)
+        for s, outs in table.items():
+            for t in outs:
+                reverse[t].append(s)
+        self.reverse = dict(reverse)
+
+    def logprob(self, s: str, t: str) -> float:
+        """Natural log of P(t | s) for the cased syllable ``s`` and cased token ``t``."""
+        key = (s, t)
+        v = self._cache.get(key)
+        if v is None:
+            p_char = math.exp(self.chars.logprob(s, t))
+            n = self.table.get(s, {}).get(t, 0)
+            total = self._totals.get(s, 0)
+            v = math.log((n + _BETA * p_char) / (total + _BETA))
+            self._cache[key] = v
+        return v
+
+    def seen_sources(self, t: str) -> list[str]:
+        """Cased syllables that were written as ``t`` in training."""
+        return self.reverse.get(t, [])
+
+
+def train_channel(pairs: Iterable[tuple[str, str]], iterations: int = 3) -> Channel:
+    """Learn both parts of the channel from (clean syllable, OCR token) pairs."""
+    counted = Counter(pairs)
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for (s, t), n in counted.items():
+        table[s][t] = n
+    return Channel(CharChannel.train(counted, iterations), dict(table))

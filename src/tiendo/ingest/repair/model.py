@@ -1,0 +1,199 @@
+"""The repair model: language model, OCR channel and lexicon, stored as one gzip'd JSON file.
+
+The shipped model is ``tiendo/data/repair/model.json.gz``, built by
+``scripts/repair/build_model.py``; its sources and licences are listed in
+``tiendo/data/repair/README.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from tiendo.errors import IngestError
+from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
+from tiendo.ingest.repair.channel import Channel, CharChannel, base_letter
+from tiendo.ingest.repair.language_model import TrigramModel
+from tiendo.ingest.repair.syllables import is_syllable
+from tiendo.text.vietnamese import fold
+
+FORMAT_VERSION = 1
+_MAX_CANDIDATES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    key: str  # language-model word (lower case)
+    surface: str  # the word as it will be written, in the case of the source token
+    channel: float  # log P(token | word)
+
+
+class RepairModel:
+    """Everything the decoder needs, with the candidate index built at load time."""
+
+    def __init__(
+        self,
+        trigrams: dict[tuple[str, str, str], int],
+        channel: Channel,
+        syllables: set[str],
+        surfaces: dict[str, str],
+        meta: dict | None = None,
+    ):
+        self.lm = TrigramModel(trigrams)
+        self.channel = channel
+        self.syllables = frozenset(syllables)
+        # Written form of non-syllable words ("ubnd" → "UBND", "iot" → "IoT").
+        self.surfaces = surfaces
+        self.meta = meta or {}
+        index: dict[str, set[str]] = defaultdict(set)
+        for word in self.syllables | set(surfaces):
+            index[fold(word)].add(word)
+        self._index = {k: sorted(v) for k, v in index.items()}
+        deletions: dict[str, set[str]] = defaultdict(set)
+        for skel in self._index:
+            if len(skel) > 2:
+                for i in range(len(skel)):
+                    deletions[skel[:i] + skel[i + 1 :]].add(skel)
+        self._deletions = {k: sorted(v) for k, v in deletions.items()}
+        self._glyph_letters = self._learn_glyph_letters()
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def _learn_glyph_letters(self) -> dict[str, str]:
+        """Map each non-letter the OCR writes for a letter to that letter ("6" → "o")."""
+        best: dict[str, tuple[int, str]] = {}
+        for c, outs in self.channel.chars.emissions.items():
+            if len(c) != 1 or not c.isalpha():
+                continue
+            for o, n in outs.items():
+                if len(o) == 1 and not ("a" <= o.lower() <= "z") and n > best.get(o, (0, ""))[0]:
+                    best[o] = (n, base_letter(c).lower())
+        return {o: letter for o, (_n, letter) in best.items()}
+
+    def skeleton(self, token: str) -> str:
+        """The ASCII letters a token most likely stands for ("s6" → "so", "|a" → "la")."""
+        mapped = "".join(self._glyph_letters.get(ch, ch) for ch in token)
+        return "".join(ch for ch in fold(mapped) if "a" <= ch <= "z")
+
+    def candidates(self, token: str) -> list[Candidate]:
+        """The words ``token`` may stand for, best first by channel and word frequency."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        shape = case_shape(token)
+        keys: set[str] = set()
+        for source in self.channel.seen_sources(token):
+            keys.add(source.lower())
+        skel = self.skeleton(token)
+        found = self._index.get(skel, [])
+        keys.update(found)
+        if fold(token) != skel:
+            keys.update(self._index.get(fold(token), []))
+        if not found and len(skel) > 1:
+            near = set(self._deletions.get(skel, []))
+            for i in range(len(skel)):
+                shorter = skel[:i] + skel[i + 1 :]
+                if shorter in self._index:
+                    near.add(shorter)
+                near.update(self._deletions.get(shorter, []))
+            for k in near:
+                keys.update(self._index.get(k, []))
+        own = token.lower()
+        keys.add(own)
+        scored = []
+        lm = self.lm
+        for key in keys:
+            surface = self.surface(key, token, shape)
+            target = token if shape != MIXED else token.lower()
+            source = surface if shape != MIXED else surface.lower()
+            ch = self.channel.logprob(source, target)
+            scored.append((ch + 0.5 * lm.unigram_logprob(key), Candidate(key, surface, ch)))
+        scored.sort(key=lambda x: -x[0])
+        out = [c for _s, c in scored[:_MAX_CANDIDATES]]
+        if not any(c.key == own for c in out):
+            # The token as written always stays a choice, so nothing unknown is forced away.
+            out.append(next(c for _s, c in scored if c.key == own))
+        self._cache[token] = out
+        return out
+
+    def surface(self, key: str, token: str, shape: str) -> str:
+        if key == token.lower() and not is_syllable(key):
+            return token
+        written = self.surfaces.get(key)
+        if written is not None and (shape == MIXED or written != written.lower()):
+            return written if shape != "upper" else written.upper()
+        return apply_shape(key, shape) if shape != MIXED else key
+
+    # -- storage -------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        tri: dict[str, list] = defaultdict(list)
+        for (u, v, w), c in sorted(self.lm.to_counts().items()):
+            tri[u].append([v, w, c])
+        return {
+            "format": FORMAT_VERSION,
+            "meta": self.meta,
+            "trigrams": tri,
+            "char_emissions": self.channel.chars.emissions,
+            "token_table": self.channel.table,
+            "syllables": sorted(self.syllables),
+            "surfaces": self.surfaces,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> RepairModel:
+        trigrams = {}
+        for u, rows in data["trigrams"].items():
+            for v, w, c in rows:
+                trigrams[(u, v, w)] = c
+        channel = Channel(CharChannel(data["char_emissions"]), data["token_table"])
+        return cls(trigrams, channel, set(data["syllables"]), data["surfaces"], data.get("meta"))
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path) -> RepairModel:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError) as exc:
+            raise IngestError(
+                f"Không đọc được mô hình sửa lỗi OCR ({exc}).", where=str(path)
+            ) from exc
+        if data.get("format") != FORMAT_VERSION:
+            raise IngestError(
+                "Mô hình sửa lỗi OCR không đúng phiên bản; hãy dựng lại bằng scripts/repair/build_model.py.",
+                where=str(path),
+            )
+        return cls.from_json(data)
+
+
+def surfaces_from_counts(counts: Counter) -> dict[str, str]:
+    """Most frequent written form of each non-syllable word, keyed by its lower case."""
+    best: dict[str, tuple[int, str]] = {}
+    for written, n in counts.items():
+        key = written.lower()
+        if is_syllable(key):
+            continue
+        if n > best.get(key, (0, ""))[0]:
+            best[key] = (n, written)
+    return {k: w for k, (_n, w) in best.items()}
+
+
+@lru_cache(maxsize=1)
+def default_model() -> RepairModel:
+    """The model shipped with tiendo (loaded once per process)."""
+    ref = resources.files("tiendo").joinpath("data", "repair", "model.json.gz")
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            raise IngestError(
+                "Thiếu mô hình sửa lỗi OCR; hãy dựng bằng scripts/repair/build_model.py.",
+                where=str(path),
+            )
+        return RepairModel.load(path)
