@@ -49,21 +49,47 @@ def _prior(c: str, o: str) -> float:
     return 0.04 / 20000
 
 
+def family(ch: str) -> str:
+    """The letter without its tone mark ("ữ" → "ư", "Ế" → "Ê"): letters that OCR alike."""
+    if ch == START:
+        return ch
+    kept = [c for c in unicodedata.normalize("NFD", ch) if c not in _TONE_MARKS]
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
 class CharChannel:
-    """Per-letter emission probabilities, trained by hard EM over alignments."""
+    """Per-letter emission probabilities, trained by hard EM over alignments.
+
+    A letter seen rarely borrows from its family (the same letter with any
+    tone), so "ữ" learns from every "ư", "ứ", "ừ" the training saw.
+    """
 
     def __init__(self, emissions: dict[str, dict[str, int]] | None = None):
         self.emissions: dict[str, dict[str, int]] = emissions or {}
         self._totals = {c: sum(d.values()) for c, d in self.emissions.items()}
+        fam: dict[str, Counter] = defaultdict(Counter)
+        for c, outs in self.emissions.items():
+            fam[family(c)].update(outs)
+        self._family = {f: dict(d) for f, d in fam.items()}
+        self._family_totals = {f: sum(d.values()) for f, d in fam.items()}
         self._lp: dict[tuple[str, str], float] = {}
+
+    def prob(self, c: str, o: str) -> float:
+        f = family(c)
+        p_family = (self._family.get(f, {}).get(o, 0) + _ALPHA * _prior(c, o)) / (
+            self._family_totals.get(f, 0) + _ALPHA
+        )
+        n = self.emissions.get(c, {}).get(o, 0)
+        return (n + _ALPHA * p_family) / (self._totals.get(c, 0) + _ALPHA)
 
     def logp(self, c: str, o: str) -> float:
         key = (c, o)
         v = self._lp.get(key)
         if v is None:
-            n = self.emissions.get(c, {}).get(o, 0)
-            total = self._totals.get(c, 0)
-            v = math.log((n + _ALPHA * _prior(c, o)) / (total + _ALPHA))
+            v = math.log(self.prob(c, o))
             self._lp[key] = v
         return v
 
@@ -133,10 +159,13 @@ class Channel:
         key = (s, t)
         v = self._cache.get(key)
         if v is None:
-            p_char = math.exp(self.chars.logprob(s, t))
+            lp_char = self.chars.logprob(s, t)
             n = self.table.get(s, {}).get(t, 0)
             total = self._totals.get(s, 0)
-            v = math.log((n + _BETA * p_char) / (total + _BETA))
+            if n:
+                v = math.log((n + _BETA * math.exp(lp_char)) / (total + _BETA))
+            else:
+                v = math.log(_BETA / (total + _BETA)) + lp_char
             self._cache[key] = v
         return v
 

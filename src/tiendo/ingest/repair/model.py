@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,13 +18,15 @@ from pathlib import Path
 
 from tiendo.errors import IngestError
 from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
-from tiendo.ingest.repair.channel import Channel, CharChannel, base_letter
+from tiendo.ingest.repair.channel import Channel, CharChannel, base_letter, family
 from tiendo.ingest.repair.language_model import TrigramModel
 from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import fold
 
 FORMAT_VERSION = 1
 _MAX_CANDIDATES = 8
+_MAX_SKELETONS = 6
+_SKIP_COST = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +63,60 @@ class RepairModel:
                 for i in range(len(skel)):
                     deletions[skel[:i] + skel[i + 1 :]].add(skel)
         self._deletions = {k: sorted(v) for k, v in deletions.items()}
-        self._glyph_letters = self._learn_glyph_letters()
+        self._readings = self._learn_readings()
         self._cache: dict[str, list[Candidate]] = {}
 
-    def _learn_glyph_letters(self) -> dict[str, str]:
-        """Map each non-letter the OCR writes for a letter to that letter ("6" → "o")."""
-        best: dict[str, tuple[int, str]] = {}
+    def _learn_readings(self) -> dict[str, list[tuple[str, float]]]:
+        """For each OCR output (1–2 characters), the letters it is read from, with log weights.
+
+        "6" → o, "ir" → u (from ư), "P" → d (from Đ): the channel run backwards,
+        so that candidates are found by what the OCR does, not by edit distance.
+        """
+        readings: dict[str, dict[str, float]] = defaultdict(dict)
+        for ch in "abcdefghijklmnopqrstuvwxyz":
+            readings[ch][ch] = 0.0
+        fam: dict[str, Counter] = defaultdict(Counter)
         for c, outs in self.channel.chars.emissions.items():
-            if len(c) != 1 or not c.isalpha():
-                continue
+            if len(c) == 1 and c.isalpha():
+                fam[family(c).lower()].update({o.lower(): n for o, n in outs.items() if o})
+        for f, outs in fam.items():
+            total = sum(outs.values())
+            letter = base_letter(f).lower()
             for o, n in outs.items():
-                if len(o) == 1 and not ("a" <= o.lower() <= "z") and n > best.get(o, (0, ""))[0]:
-                    best[o] = (n, base_letter(c).lower())
-        return {o: letter for o, (_n, letter) in best.items()}
+                if n >= 2 and n / total >= 0.005:
+                    w = math.log(n / total)
+                    if w > readings[o].get(letter, -math.inf):
+                        readings[o][letter] = w
+        return {o: sorted(d.items(), key=lambda x: -x[1]) for o, d in readings.items()}
+
+    def skeletons(self, token: str, limit: int = 40) -> list[tuple[str, float]]:
+        """Letter strings ``token`` may have been read from, most likely first."""
+        t = token.lower()
+        layers: list[dict[str, float]] = [dict() for _ in range(len(t) + 1)]
+        layers[0][""] = 0.0
+        for j in range(len(t)):
+            layer = layers[j]
+            if len(layer) > limit:
+                layer = dict(sorted(layer.items(), key=lambda x: -x[1])[:limit])
+            for sk, w in layer.items():
+                # A character the OCR added from nothing (a speck, a stray quote).
+                if w - _SKIP_COST > layers[j + 1].get(sk, -math.inf):
+                    layers[j + 1][sk] = w - _SKIP_COST
+                for size in (1, 2):
+                    if j + size > len(t):
+                        break
+                    for letter, lw in self._readings.get(t[j : j + size], ()):
+                        nk, nw = sk + letter, w + lw
+                        if nw > layers[j + size].get(nk, -math.inf):
+                            layers[j + size][nk] = nw
+        return sorted(layers[-1].items(), key=lambda x: -x[1])
 
     def skeleton(self, token: str) -> str:
-        """The ASCII letters a token most likely stands for ("s6" → "so", "|a" → "la")."""
-        mapped = "".join(self._glyph_letters.get(ch, ch) for ch in token)
-        return "".join(ch for ch in fold(mapped) if "a" <= ch <= "z")
+        """The most likely letters of ``token`` that spell a known word, else its folded form."""
+        for sk, _w in self.skeletons(token):
+            if sk in self._index:
+                return sk
+        return fold(token)
 
     def candidates(self, token: str) -> list[Candidate]:
         """The words ``token`` may stand for, best first by channel and word frequency."""
@@ -88,11 +127,11 @@ class RepairModel:
         keys: set[str] = set()
         for source in self.channel.seen_sources(token):
             keys.add(source.lower())
-        skel = self.skeleton(token)
-        found = self._index.get(skel, [])
-        keys.update(found)
-        if fold(token) != skel:
-            keys.update(self._index.get(fold(token), []))
+        found = [sk for sk, _w in self.skeletons(token) if sk in self._index][:_MAX_SKELETONS]
+        for sk in found:
+            keys.update(self._index[sk])
+        skel = fold(token)
+        keys.update(self._index.get(skel, []))
         if not found and len(skel) > 1:
             near = set(self._deletions.get(skel, []))
             for i in range(len(skel)):

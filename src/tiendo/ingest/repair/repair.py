@@ -51,13 +51,38 @@ class RepairResult:
     changed: int = 0  # words rewritten
 
 
-def _slots(tokens: list[Token], model: RepairModel) -> list[list[Candidate]]:
+def _letter_in_disguise(tokens: list[Token], k: int) -> bool:
+    """A short bare number between two words on one line may be an OCR'd word ("tỷ 16" = "tỷ lệ").
+
+    It is only offered to the decoder as a word; the number itself stays a
+    choice, and the language model keeps it unless the words around it say
+    otherwise.
+    """
+    tok = tokens[k]
+    if tok.kind is not Kind.PROTECTED or not (tok.text.isdigit() and len(tok.text) <= 2):
+        return False
+    before = tokens[k - 1] if k > 0 else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        before is not None
+        and after is not None
+        and before.kind is Kind.WORD
+        and after.kind is Kind.WORD
+    )
+
+
+def _slots(per_line: list[list[Token]], model: RepairModel) -> list[list[Candidate]]:
     slots = []
-    for tok in tokens:
-        if tok.kind is Kind.WORD:
-            slots.append(model.candidates(tok.text))
-        else:
-            slots.append([Candidate(lm_key(tok), tok.text, 0.0)])
+    for toks in per_line:
+        for k, tok in enumerate(toks):
+            if tok.kind is Kind.WORD:
+                slots.append(model.candidates(tok.text))
+            elif _letter_in_disguise(toks, k):
+                keep = Candidate(lm_key(tok), tok.text, 0.0)
+                words = [c for c in model.candidates(tok.text) if c.key != tok.text]
+                slots.append([keep, *words])
+            else:
+                slots.append([Candidate(lm_key(tok), tok.text, 0.0)])
     return slots
 
 
@@ -68,8 +93,7 @@ def repair_text(
     model = model or default_model()
     lines = nfc(text).split("\n")
     per_line = [tokenize_line(line) for line in lines]
-    flat = [(n, tok) for n, toks in enumerate(per_line) for tok in toks]
-    slots = _slots([tok for _n, tok in flat], model)
+    slots = _slots(per_line, model)
     if not slots:
         return RepairResult(text=nfc(text))
     chosen = best_path(model.lm, slots)
@@ -88,10 +112,10 @@ def repair_text(
             k += 1
             pieces.append(line[pos : tok.start])
             out_start = sum(len(p) for p in pieces)
-            word = cands[i].surface if tok.kind is Kind.WORD else tok.text
+            word = cands[i].surface
             pieces.append(word)
             pos = tok.end
-            if tok.kind is not Kind.WORD:
+            if len(cands) == 1 and tok.kind is not Kind.WORD:
                 continue
             confidences.append(post[i])
             changed += word != tok.text
