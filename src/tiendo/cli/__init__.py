@@ -12,6 +12,7 @@ import click
 
 COMMAND_MODULES = [
     "tiendo.cli.extract",
+    "tiendo.cli.restore",
 ]
 
 

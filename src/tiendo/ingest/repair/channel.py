@@ -20,6 +20,21 @@ from collections.abc import Iterable
 
 START = "^"  # emits whatever the OCR put before the first letter
 _ALPHA = 4.0  # weight of the prior in the character model
+# Share of every emission kept for the prior, so that a confusion no rendering
+# showed (real scans are noisier than rendered pages) stays possible.
+_FLOOR = 0.03
+# Look-alike glyphs an English OCR engine is known to confuse with Vietnamese
+# letters (tone marks read as digits or other letters, the bar of Đ lost or
+# read as P). They are added to the learned counts as a few pseudo-observations
+# so the channel allows them even when the training renderings never showed them.
+VISUAL_CONFUSIONS = [
+    ("Đ", "P"), ("Đ", "D"), ("đ", "d"), ("ư", "w"), ("Ư", "W"), ("ư", "u"), ("ơ", "o"),
+    ("ố", "6"), ("ộ", "6"), ("ô", "6"), ("ơ", "6"), ("ớ", "6"), ("ỗ", "3"), ("ã", "4"),
+    ("ế", "é"), ("ệ", "é"), ("ê", "é"), ("ệ", "¢"), ("ê", "¢"), ("ễ", "€"), ("ị", "j"),
+    ("ị", ";"), ("l", "1"), ("l", "|"), ("l", "I"), ("i", "l"), ("í", "l"), ("ụ", "y"),
+    ("ự", "y"), ("ủ", "i"), ("ỹ", "¥"), ("ơ", "a"), ("ơ", "e"), ("ă", "i"), ("ắ", "i"),
+]  # fmt: skip
+_VISUAL_COUNT = 3
 _BETA = 3.0  # weight of the character model against the token table
 _NEG_INF = float("-inf")
 
@@ -83,7 +98,8 @@ class CharChannel:
             self._family_totals.get(f, 0) + _ALPHA
         )
         n = self.emissions.get(c, {}).get(o, 0)
-        return (n + _ALPHA * p_family) / (self._totals.get(c, 0) + _ALPHA)
+        learned = (n + _ALPHA * p_family) / (self._totals.get(c, 0) + _ALPHA)
+        return (1 - _FLOOR) * learned + _FLOOR * _prior(c, o)
 
     def logp(self, c: str, o: str) -> float:
         key = (c, o)
@@ -180,4 +196,9 @@ def train_channel(pairs: Iterable[tuple[str, str]], iterations: int = 3) -> Chan
     table: dict[str, dict[str, int]] = defaultdict(dict)
     for (s, t), n in counted.items():
         table[s][t] = n
-    return Channel(CharChannel.train(counted, iterations), dict(table))
+    chars = CharChannel.train(counted, iterations)
+    emissions = {c: dict(d) for c, d in chars.emissions.items()}
+    for c, o in VISUAL_CONFUSIONS:
+        emissions.setdefault(c, {})
+        emissions[c][o] = emissions[c].get(o, 0) + _VISUAL_COUNT
+    return Channel(CharChannel(emissions), dict(table))

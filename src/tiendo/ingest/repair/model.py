@@ -27,6 +27,9 @@ FORMAT_VERSION = 1
 _MAX_CANDIDATES = 8
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
+_VOWEL_LETTERS = "aeiouy"
+_UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
+_OTHER_VOWELS = {v: [(w, -5.0) for w in _VOWEL_LETTERS if w != v] for v in _VOWEL_LETTERS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ class RepairModel:
         self._index = {k: sorted(v) for k, v in index.items()}
         deletions: dict[str, set[str]] = defaultdict(set)
         for skel in self._index:
-            if len(skel) > 2:
+            if len(skel) >= 2:
                 for i in range(len(skel)):
                     deletions[skel[:i] + skel[i + 1 :]].add(skel)
         self._deletions = {k: sorted(v) for k, v in deletions.items()}
@@ -105,7 +108,15 @@ class RepairModel:
                 for size in (1, 2):
                     if j + size > len(t):
                         break
-                    for letter, lw in self._readings.get(t[j : j + size], ()):
+                    piece = t[j : j + size]
+                    readings = self._readings.get(piece)
+                    if readings is None and size == 1:
+                        # A glyph never seen in training: most likely a vowel under a tone mark.
+                        readings = _UNKNOWN_GLYPH
+                    elif size == 1 and piece in _VOWEL_LETTERS:
+                        # Scans blur vowels into each other (ơ read as a or e, ă as i).
+                        readings = [*readings, *_OTHER_VOWELS[piece]]
+                    for letter, lw in readings or ():
                         nk, nw = sk + letter, w + lw
                         if nw > layers[j + size].get(nk, -math.inf):
                             layers[j + size][nk] = nw
@@ -132,7 +143,7 @@ class RepairModel:
             keys.update(self._index[sk])
         skel = fold(token)
         keys.update(self._index.get(skel, []))
-        if not found and len(skel) > 1:
+        if not found and skel:
             near = set(self._deletions.get(skel, []))
             for i in range(len(skel)):
                 shorter = skel[:i] + skel[i + 1 :]

@@ -66,7 +66,7 @@ def _letter_in_disguise(tokens: list[Token], k: int) -> bool:
     return (
         before is not None
         and after is not None
-        and before.kind is Kind.WORD
+        and (before.kind is Kind.WORD or before.text in ",;(")
         and after.kind is Kind.WORD
     )
 
