@@ -55,7 +55,14 @@ def held_out(tool: Path, prefix: str) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     model_path = work / "model.json.gz"
     subprocess.run(  # noqa: S603
-        [sys.executable, str(HERE / "build_model.py"), "--exclude", prefix, "--out", str(model_path)],
+        [
+            sys.executable,
+            str(HERE / "build_model.py"),
+            "--exclude",
+            prefix,
+            "--out",
+            str(model_path),
+        ],
         check=True,
     )
     ocr = work / "sample" / "ocr.txt"

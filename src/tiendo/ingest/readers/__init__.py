@@ -146,7 +146,9 @@ def _check_file(path: Path, max_bytes: int) -> None:
 def _legacy_surface(text: str, warnings: list[str]) -> tuple[str, str | None]:
     fixed, legacy = fix_legacy_surface(text)
     if legacy:
-        warnings.append(f"Văn bản gõ bằng phông chữ bảng mã cũ {legacy.upper()}, đã chuyển sang Unicode.")
+        warnings.append(
+            f"Văn bản gõ bằng phông chữ bảng mã cũ {legacy.upper()}, đã chuyển sang Unicode."
+        )
     return fixed, legacy
 
 

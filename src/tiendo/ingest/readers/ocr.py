@@ -76,9 +76,7 @@ class TesseractEngine:
             ) from exc
         if res.returncode != 0:
             detail = res.stderr.strip().splitlines()[-1:] or [""]
-            raise IngestError(
-                f"Không nhận dạng được chữ trên ảnh ({detail[0]}).", where=str(image)
-            )
+            raise IngestError(f"Không nhận dạng được chữ trên ảnh ({detail[0]}).", where=str(image))
         return nfc(res.stdout)
 
 

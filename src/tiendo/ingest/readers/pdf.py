@@ -34,7 +34,9 @@ def _open(path: Path):
             "Tệp PDF bị hỏng hoặc không đúng định dạng PDF.", where=str(path)
         ) from exc
     except Exception as exc:  # pdfminer raises many kinds on a broken file
-        name = type(exc).__name__
+        # pdfplumber wraps pdfminer's errors; the wrapped one says what happened.
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        name = type(inner).__name__
         if "Password" in name or "Encrypt" in name:
             raise IngestError(
                 "Tệp PDF được đặt mật khẩu (mã hóa) nên không đọc được; hãy gửi bản không mật khẩu.",

@@ -53,12 +53,12 @@ def looks_mangled(text: str) -> MangleReport:
             "OCR bằng ngôn ngữ khác và mất dấu."
         )
     elif skeleton < _SKELETON_AT_LEAST:
-        reason = f"Chỉ {skeleton:.0%} số chữ là âm tiết tiếng Việt: văn bản có vẻ không phải tiếng Việt."
+        reason = (
+            f"Chỉ {skeleton:.0%} số chữ là âm tiết tiếng Việt: văn bản có vẻ không phải tiếng Việt."
+        )
     else:
         reason = f"{valid:.0%} số chữ là âm tiết tiếng Việt hợp lệ, {marked:.0%} có dấu."
-    return MangleReport(
-        mangled, n, round(valid, 4), round(marked, 4), round(skeleton, 4), reason
-    )
+    return MangleReport(mangled, n, round(valid, 4), round(marked, 4), round(skeleton, 4), reason)
 
 
 _GLYPHS = str.maketrans({"6": "o", "0": "o", "1": "l", "3": "o", "4": "a", "8": "a"})

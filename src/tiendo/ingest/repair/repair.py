@@ -121,7 +121,11 @@ def repair_text(
             changed += word != tok.text
             if post[i] < uncertain_below:
                 alts = sorted(
-                    ((c.surface, p) for j, (c, p) in enumerate(zip(cands, post, strict=True)) if j != i),
+                    (
+                        (c.surface, p)
+                        for j, (c, p) in enumerate(zip(cands, post, strict=True))
+                        if j != i
+                    ),
                     key=lambda a: -a[1],
                 )
                 uncertain.append(

@@ -46,18 +46,170 @@ INITIALS = (
 )
 
 # Rhymes without tone, spelled as after an ordinary initial.
-_OPEN_RHYMES = (
-    "a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu iêu yêu oa oai oao oay oe oeo "
-    "oi ôi ơi ua uây uê ui uy uya uyu uơ ưa ưi ưu ươi ươu uôi"
-).split()
-_CLOSED_RHYMES = (
-    "ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât ec em en eng ep et "
-    "êch êm ên ênh êp êt ich im in inh ip it oc om on ong op ot ôc ôm ôn ông ôp ôt ơm ơn ơp ơt "
-    "uc um un ung up ut ưc ưm ưn ưng ưp ưt iêc iêm iên iêng iêp iêt yêm yên yêng yêt "
-    "oac oach oam oan oang oanh oap oat oăc oăm oăn oăng oăt oen oet oong "
-    "uân uâng uât uêch uênh uych uyn uynh uyp uyt uyên uyêt uôc uôm uôn uông uôt "
-    "ươc ươm ươn ương ươp ươt"
-).split()
+_OPEN_RHYMES = [
+    "a",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iu",
+    "iêu",
+    "yêu",
+    "oa",
+    "oai",
+    "oao",
+    "oay",
+    "oe",
+    "oeo",
+    "oi",
+    "ôi",
+    "ơi",
+    "ua",
+    "uây",
+    "uê",
+    "ui",
+    "uy",
+    "uya",
+    "uyu",
+    "uơ",
+    "ưa",
+    "ưi",
+    "ưu",
+    "ươi",
+    "ươu",
+    "uôi",
+]
+_CLOSED_RHYMES = [
+    "ac",
+    "ach",
+    "am",
+    "an",
+    "ang",
+    "anh",
+    "ap",
+    "at",
+    "ăc",
+    "ăm",
+    "ăn",
+    "ăng",
+    "ăp",
+    "ăt",
+    "âc",
+    "âm",
+    "ân",
+    "âng",
+    "âp",
+    "ât",
+    "ec",
+    "em",
+    "en",
+    "eng",
+    "ep",
+    "et",
+    "êch",
+    "êm",
+    "ên",
+    "ênh",
+    "êp",
+    "êt",
+    "ich",
+    "im",
+    "in",
+    "inh",
+    "ip",
+    "it",
+    "oc",
+    "om",
+    "on",
+    "ong",
+    "op",
+    "ot",
+    "ôc",
+    "ôm",
+    "ôn",
+    "ông",
+    "ôp",
+    "ôt",
+    "ơm",
+    "ơn",
+    "ơp",
+    "ơt",
+    "uc",
+    "um",
+    "un",
+    "ung",
+    "up",
+    "ut",
+    "ưc",
+    "ưm",
+    "ưn",
+    "ưng",
+    "ưp",
+    "ưt",
+    "iêc",
+    "iêm",
+    "iên",
+    "iêng",
+    "iêp",
+    "iêt",
+    "yêm",
+    "yên",
+    "yêng",
+    "yêt",
+    "oac",
+    "oach",
+    "oam",
+    "oan",
+    "oang",
+    "oanh",
+    "oap",
+    "oat",
+    "oăc",
+    "oăm",
+    "oăn",
+    "oăng",
+    "oăt",
+    "oen",
+    "oet",
+    "oong",
+    "uân",
+    "uâng",
+    "uât",
+    "uêch",
+    "uênh",
+    "uych",
+    "uyn",
+    "uynh",
+    "uyp",
+    "uyt",
+    "uyên",
+    "uyêt",
+    "uôc",
+    "uôm",
+    "uôn",
+    "uông",
+    "uôt",
+    "ươc",
+    "ươm",
+    "ươn",
+    "ương",
+    "ươp",
+    "ươt",
+]
 RHYMES = tuple(_OPEN_RHYMES + _CLOSED_RHYMES)
 
 _STOP_FINALS = ("c", "ch", "p", "t")
@@ -69,7 +221,7 @@ _FRONT = ("i", "e", "ê", "y")
 def _initial_fits(initial: str, rhyme: str) -> bool:
     """Spelling rules that tie an initial to the first letter of the rhyme."""
     first = rhyme[0]
-    front = rhyme.startswith(_FRONT) and not rhyme.startswith(("ia", "iu")) or first in "ieêy"
+    front = (rhyme.startswith(_FRONT) and not rhyme.startswith(("ia", "iu"))) or first in "ieêy"
     if initial in ("k", "gh", "ngh"):
         return front
     if initial in ("c", "g", "ng"):
@@ -85,9 +237,8 @@ def _initial_fits(initial: str, rhyme: str) -> bool:
     if rhyme.startswith("y") and len(rhyme) > 1:
         # "yêu", "yên" only stand without an initial (or after qu/u: "quyên").
         return initial == ""
-    if initial == "" and rhyme.startswith("iê"):
-        return False
-    return True
+    # Without an initial, iê is spelled yê ("yên"), never "iên".
+    return not (initial == "" and rhyme.startswith("iê"))
 
 
 def _rhyme_for_initial(initial: str, rhyme: str) -> str:

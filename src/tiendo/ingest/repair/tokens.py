@@ -71,7 +71,9 @@ def _split_chunk(chunk: str, offset: int, line_start: bool) -> list[Token]:
     core = chunk[lead:trail]
     if core:
         out += _split_core(core, offset + lead)
-    out += [Token(Kind.PUNCT, chunk[i], offset + i, offset + i + 1) for i in range(trail, len(chunk))]
+    out += [
+        Token(Kind.PUNCT, chunk[i], offset + i, offset + i + 1) for i in range(trail, len(chunk))
+    ]
     return out
 
 

@@ -26,7 +26,9 @@ def test_english_ocr_example_plan_is_flagged():
 
 
 def test_a_mangled_sentence_is_flagged():
-    text = "b6 tri kinh phi dé hoan thanh viéc sé héa hé so truéc ngay 30/6/2026 theo Ké hoach s6 12"
+    text = (
+        "b6 tri kinh phi dé hoan thanh viéc sé héa hé so truéc ngay 30/6/2026 theo Ké hoach s6 12"
+    )
     assert looks_mangled(text).mangled
 
 

@@ -47,7 +47,12 @@ def test_mangled_sentence_is_restored(repaired):
     assert looks_mangled("\n".join(MANGLED)).mangled
     assert syllable_accuracy("\n".join(CLEAN), repaired.text) >= 0.9
     text = repaired.text
-    for phrase in ["Ủy ban nhân dân tỉnh", "phối hợp với các cơ quan", "Kế hoạch số", "dịch vụ công"]:
+    for phrase in [
+        "Ủy ban nhân dân tỉnh",
+        "phối hợp với các cơ quan",
+        "Kế hoạch số",
+        "dịch vụ công",
+    ]:
         assert phrase in text
 
 

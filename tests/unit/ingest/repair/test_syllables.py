@@ -7,7 +7,21 @@ from tiendo.ingest.repair.syllables import has_vietnamese_marks, inventory, is_s
 
 @pytest.mark.parametrize(
     "word",
-    ["quyết", "nghiệp", "Chương", "khuyến", "giữa", "gì", "ươm", "yêu", "hoà", "hòa", "thuỷ", "quốc", "đổi"],
+    [
+        "quyết",
+        "nghiệp",
+        "Chương",
+        "khuyến",
+        "giữa",
+        "gì",
+        "ươm",
+        "yêu",
+        "hoà",
+        "hòa",
+        "thuỷ",
+        "quốc",
+        "đổi",
+    ],
 )
 def test_real_syllables_are_valid(word):
     assert is_syllable(word)
