@@ -16,6 +16,10 @@ from tiendo.ingest.repair.model import Candidate
 
 CHANNEL_WEIGHT = 1.0
 BEAM_WIDTH = 10
+# Hypotheses this far (in natural log) below the best are dropped: they are
+# e^-10 times less likely and never recover in practice, and most slots are
+# decided by their first candidate, so this keeps the search fast.
+BEAM_MARGIN = 10.0
 
 
 def best_path(
@@ -39,9 +43,10 @@ def best_path(
                 if total > nxt.get(state, -math.inf):
                     nxt[state] = total
                     back[state] = ((u, v), i)
-        if len(nxt) > beam:
-            kept = sorted(nxt.items(), key=lambda kv: -kv[1])[:beam]
-            nxt = dict(kept)
+        if len(nxt) > 1:
+            floor = max(nxt.values()) - BEAM_MARGIN
+            kept = sorted((kv for kv in nxt.items() if kv[1] >= floor), key=lambda kv: -kv[1])
+            nxt = dict(kept[:beam])
         states = nxt
         history.append(back)
     state = max(states, key=states.__getitem__)

@@ -18,13 +18,19 @@ from pathlib import Path
 
 from tiendo.errors import IngestError
 from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
-from tiendo.ingest.repair.channel import Channel, CharChannel, base_letter, family
+from tiendo.ingest.repair.channel import (
+    VISUAL_CONFUSIONS,
+    Channel,
+    CharChannel,
+    base_letter,
+    family,
+)
 from tiendo.ingest.repair.language_model import TrigramModel
 from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import fold
 
 FORMAT_VERSION = 1
-_MAX_CANDIDATES = 8
+_MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
 _VOWEL_LETTERS = "aeiouy"
@@ -90,6 +96,9 @@ class RepairModel:
                     w = math.log(n / total)
                     if w > readings[o].get(letter, -math.inf):
                         readings[o][letter] = w
+        for c, o in VISUAL_CONFUSIONS:
+            letter = base_letter(family(c)).lower()
+            readings[o.lower()].setdefault(letter, math.log(0.01))
         return {o: sorted(d.items(), key=lambda x: -x[1]) for o, d in readings.items()}
 
     def skeletons(self, token: str, limit: int = 40) -> list[tuple[str, float]]:
@@ -161,7 +170,7 @@ class RepairModel:
             target = token if shape != MIXED else token.lower()
             source = surface if shape != MIXED else surface.lower()
             ch = self.channel.logprob(source, target)
-            scored.append((ch + 0.5 * lm.unigram_logprob(key), Candidate(key, surface, ch)))
+            scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
         scored.sort(key=lambda x: -x[0])
         out = [c for _s, c in scored[:_MAX_CANDIDATES]]
         if not any(c.key == own for c in out):
