@@ -30,6 +30,11 @@ def lm_stream(text: str) -> list[str]:
     return [lm_key(tok) for tok in tokens_of(text)]
 
 
+def _alignable(token: Token) -> bool:
+    # Short bare numbers too: English OCR writes some words as digits ("lệ" as "16").
+    return token.kind is Kind.WORD or (token.text.isdigit() and len(token.text) <= 2)
+
+
 def _anchor(word: str) -> str:
     return fold(word.translate(_ANCHOR_GLYPHS))
 
@@ -41,8 +46,8 @@ def align_pairs(clean: str, ocr: str) -> list[tuple[str, str]]:
     merged or lost words the stretch is skipped, since a wrong pair would teach
     the channel a confusion that does not exist.
     """
-    a = [t.text for t in tokens_of(clean) if t.kind is Kind.WORD]
-    b = [t.text for t in tokens_of(ocr) if t.kind is Kind.WORD]
+    a = [t.text for t in tokens_of(clean) if _alignable(t)]
+    b = [t.text for t in tokens_of(ocr) if _alignable(t)]
     ka = [fold(w) for w in a]
     kb = [_anchor(w) for w in b]
     pairs: list[tuple[str, str]] = []
