@@ -33,16 +33,16 @@ def command(file: Path, uncertain: bool, force: bool) -> None:
             result = repair_text(source.raw_text)
     except TiendoError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(result.text if result is not None else source.text)
-    err = click.get_text_stream("stderr")
+    text = result.text if result is not None else source.text
+    click.echo(text, nl=not text.endswith("\n"))
     if result is None:
         reason = source.mangle.reason if source.mangle else ""
-        click.echo(f"Không cần sửa: {reason}", file=err)
+        click.echo(f"Không cần sửa: {reason}", err=True)
         return
     click.echo(
         f"Đã sửa {result.changed}/{result.words} chữ; độ tin cậy {result.confidence:.1%}; "
         f"{len(result.uncertain)} chữ chưa chắc chắn.",
-        file=err,
+        err=True,
     )
     if uncertain:
         for w in result.uncertain:
@@ -50,5 +50,5 @@ def command(file: Path, uncertain: bool, force: bool) -> None:
             click.echo(
                 f"dòng {w.line}, cột {w.start + 1}-{w.end}: {w.original} → {w.chosen} "
                 f"({w.confidence:.0%}){'; khác: ' + alts if alts else ''}",
-                file=err,
+                err=True,
             )
