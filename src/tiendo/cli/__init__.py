@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "tiendo.cli.ingest",
     "tiendo.cli.plans",
     "tiendo.cli.extract",
+    "tiendo.cli.restore",
     "tiendo.cli.serve",
     "tiendo.cli.user",
 ]

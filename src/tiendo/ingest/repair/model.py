@@ -1,0 +1,258 @@
+"""The repair model: language model, OCR channel and lexicon, stored as one gzip'd JSON file.
+
+The shipped model is ``tiendo/data/repair/model.json.gz``, built by
+``scripts/repair/build_model.py``; its sources and licences are listed in
+``tiendo/data/repair/README.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from tiendo.errors import IngestError
+from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
+from tiendo.ingest.repair.channel import (
+    VISUAL_CONFUSIONS,
+    Channel,
+    CharChannel,
+    base_letter,
+    family,
+)
+from tiendo.ingest.repair.language_model import TrigramModel
+from tiendo.ingest.repair.syllables import is_syllable
+from tiendo.text.vietnamese import fold
+
+FORMAT_VERSION = 1
+_MAX_CANDIDATES = 10
+_MAX_SKELETONS = 6
+_SKIP_COST = 6.0
+_VOWEL_LETTERS = "aeiouy"
+_UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
+_OTHER_VOWELS = {v: [(w, -5.0) for w in _VOWEL_LETTERS if w != v] for v in _VOWEL_LETTERS}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    key: str  # language-model word (lower case)
+    surface: str  # the word as it will be written, in the case of the source token
+    channel: float  # log P(token | word)
+
+
+class RepairModel:
+    """Everything the decoder needs, with the candidate index built at load time."""
+
+    def __init__(
+        self,
+        trigrams: dict[tuple[str, str, str], int],
+        channel: Channel,
+        syllables: set[str],
+        surfaces: dict[str, str],
+        meta: dict | None = None,
+    ):
+        self.lm = TrigramModel(trigrams)
+        self.channel = channel
+        self.syllables = frozenset(syllables)
+        # Written form of non-syllable words ("ubnd" → "UBND", "iot" → "IoT").
+        self.surfaces = surfaces
+        self.meta = meta or {}
+        index: dict[str, set[str]] = defaultdict(set)
+        for word in self.syllables | set(surfaces):
+            index[fold(word)].add(word)
+        self._index = {k: sorted(v) for k, v in index.items()}
+        deletions: dict[str, set[str]] = defaultdict(set)
+        for skel in self._index:
+            if len(skel) >= 2:
+                for i in range(len(skel)):
+                    deletions[skel[:i] + skel[i + 1 :]].add(skel)
+        self._deletions = {k: sorted(v) for k, v in deletions.items()}
+        self._readings = self._learn_readings()
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def _learn_readings(self) -> dict[str, list[tuple[str, float]]]:
+        """For each OCR output (1–2 characters), the letters it is read from, with log weights.
+
+        "6" → o, "ir" → u (from ư), "P" → d (from Đ): the channel run backwards,
+        so that candidates are found by what the OCR does, not by edit distance.
+        """
+        readings: dict[str, dict[str, float]] = defaultdict(dict)
+        for ch in "abcdefghijklmnopqrstuvwxyz":
+            readings[ch][ch] = 0.0
+        fam: dict[str, Counter] = defaultdict(Counter)
+        for c, outs in self.channel.chars.emissions.items():
+            if len(c) == 1 and c.isalpha():
+                fam[family(c).lower()].update({o.lower(): n for o, n in outs.items() if o})
+        for f, outs in fam.items():
+            total = sum(outs.values())
+            letter = base_letter(f).lower()
+            for o, n in outs.items():
+                if n >= 2 and n / total >= 0.005:
+                    w = math.log(n / total)
+                    if w > readings[o].get(letter, -math.inf):
+                        readings[o][letter] = w
+        for c, o in VISUAL_CONFUSIONS:
+            letter = base_letter(family(c)).lower()
+            readings[o.lower()].setdefault(letter, math.log(0.01))
+        return {o: sorted(d.items(), key=lambda x: -x[1]) for o, d in readings.items()}
+
+    def skeletons(self, token: str, limit: int = 40) -> list[tuple[str, float]]:
+        """Letter strings ``token`` may have been read from, most likely first."""
+        t = token.lower()
+        layers: list[dict[str, float]] = [dict() for _ in range(len(t) + 1)]
+        layers[0][""] = 0.0
+        for j in range(len(t)):
+            layer = layers[j]
+            if len(layer) > limit:
+                layer = dict(sorted(layer.items(), key=lambda x: -x[1])[:limit])
+            for sk, w in layer.items():
+                # A character the OCR added from nothing (a speck, a stray quote).
+                if w - _SKIP_COST > layers[j + 1].get(sk, -math.inf):
+                    layers[j + 1][sk] = w - _SKIP_COST
+                for size in (1, 2):
+                    if j + size > len(t):
+                        break
+                    piece = t[j : j + size]
+                    readings = self._readings.get(piece)
+                    if readings is None and size == 1:
+                        # A glyph never seen in training: most likely a vowel under a tone mark.
+                        readings = _UNKNOWN_GLYPH
+                    elif size == 1 and piece in _VOWEL_LETTERS:
+                        # Scans blur vowels into each other (ơ read as a or e, ă as i).
+                        readings = [*readings, *_OTHER_VOWELS[piece]]
+                    for letter, lw in readings or ():
+                        nk, nw = sk + letter, w + lw
+                        if nw > layers[j + size].get(nk, -math.inf):
+                            layers[j + size][nk] = nw
+        return sorted(layers[-1].items(), key=lambda x: -x[1])
+
+    def skeleton(self, token: str) -> str:
+        """The most likely letters of ``token`` that spell a known word, else its folded form."""
+        for sk, _w in self.skeletons(token):
+            if sk in self._index:
+                return sk
+        return fold(token)
+
+    def candidates(self, token: str) -> list[Candidate]:
+        """The words ``token`` may stand for, best first by channel and word frequency."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        shape = case_shape(token)
+        keys: set[str] = set()
+        for source in self.channel.seen_sources(token):
+            keys.add(source.lower())
+        found = [sk for sk, _w in self.skeletons(token) if sk in self._index][:_MAX_SKELETONS]
+        for sk in found:
+            keys.update(self._index[sk])
+        skel = fold(token)
+        keys.update(self._index.get(skel, []))
+        if not found and skel:
+            near = set(self._deletions.get(skel, []))
+            for i in range(len(skel)):
+                shorter = skel[:i] + skel[i + 1 :]
+                if shorter in self._index:
+                    near.add(shorter)
+                near.update(self._deletions.get(shorter, []))
+            for k in near:
+                keys.update(self._index.get(k, []))
+        own = token.lower()
+        keys.add(own)
+        scored = []
+        lm = self.lm
+        for key in keys:
+            surface = self.surface(key, token, shape)
+            target = token if shape != MIXED else token.lower()
+            source = surface if shape != MIXED else surface.lower()
+            ch = self.channel.logprob(source, target)
+            scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
+        scored.sort(key=lambda x: -x[0])
+        out = [c for _s, c in scored[:_MAX_CANDIDATES]]
+        if not any(c.key == own for c in out):
+            # The token as written always stays a choice, so nothing unknown is forced away.
+            out.append(next(c for _s, c in scored if c.key == own))
+        self._cache[token] = out
+        return out
+
+    def surface(self, key: str, token: str, shape: str) -> str:
+        if key == token.lower() and not is_syllable(key):
+            return token
+        written = self.surfaces.get(key)
+        if written is not None and (shape == MIXED or written != written.lower()):
+            return written if shape != "upper" else written.upper()
+        return apply_shape(key, shape) if shape != MIXED else key
+
+    # -- storage -------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        tri: dict[str, list] = defaultdict(list)
+        for (u, v, w), c in sorted(self.lm.to_counts().items()):
+            tri[u].append([v, w, c])
+        return {
+            "format": FORMAT_VERSION,
+            "meta": self.meta,
+            "trigrams": tri,
+            "char_emissions": self.channel.chars.emissions,
+            "token_table": self.channel.table,
+            "syllables": sorted(self.syllables),
+            "surfaces": self.surfaces,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> RepairModel:
+        trigrams = {}
+        for u, rows in data["trigrams"].items():
+            for v, w, c in rows:
+                trigrams[(u, v, w)] = c
+        channel = Channel(CharChannel(data["char_emissions"]), data["token_table"])
+        return cls(trigrams, channel, set(data["syllables"]), data["surfaces"], data.get("meta"))
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: Path) -> RepairModel:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError) as exc:
+            raise IngestError(
+                f"Không đọc được mô hình sửa lỗi OCR ({exc}).", where=str(path)
+            ) from exc
+        if data.get("format") != FORMAT_VERSION:
+            raise IngestError(
+                "Mô hình sửa lỗi OCR không đúng phiên bản; hãy dựng lại bằng scripts/repair/build_model.py.",
+                where=str(path),
+            )
+        return cls.from_json(data)
+
+
+def surfaces_from_counts(counts: Counter) -> dict[str, str]:
+    """Most frequent written form of each non-syllable word, keyed by its lower case."""
+    best: dict[str, tuple[int, str]] = {}
+    for written, n in counts.items():
+        key = written.lower()
+        if is_syllable(key):
+            continue
+        if n > best.get(key, (0, ""))[0]:
+            best[key] = (n, written)
+    return {k: w for k, (_n, w) in best.items()}
+
+
+@lru_cache(maxsize=1)
+def default_model() -> RepairModel:
+    """The model shipped with tiendo (loaded once per process)."""
+    ref = resources.files("tiendo").joinpath("data", "repair", "model.json.gz")
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            raise IngestError(
+                "Thiếu mô hình sửa lỗi OCR; hãy dựng bằng scripts/repair/build_model.py.",
+                where=str(path),
+            )
+        return RepairModel.load(path)
