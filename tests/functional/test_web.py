@@ -10,8 +10,8 @@ from tests import factories
 from tiendo.domain.actor import Actor
 from tiendo.domain.plan import DocumentMeta
 from tiendo.ingest.pipeline import LoadedPlan
+from tiendo.ingest.readers import SourceText
 from tiendo.ingest.service import store_loaded_plan
-from tiendo.ingest.sources import SourceText
 
 SOURCE = "KẾ HOẠCH\nĐến năm 2030\n- Tỷ lệ sử dụng dịch vụ công trực tuyến đạt tối thiểu 80%.\n- Tổ chức tuyên truyền về chuyển đổi số."
 
@@ -21,7 +21,7 @@ def store(runtime, plan, *, publish=True, checksum="e" * 64):
         path=Path(plan.doc),
         checksum=checksum,
         size_bytes=len(SOURCE),
-        source=SourceText(text=SOURCE, format="txt"),
+        source=SourceText(path=plan.doc, text=SOURCE, raw_text=SOURCE, format="txt"),
         extracted=plan,
     )
     return store_loaded_plan(loaded, runtime.uow(), actor=Actor(label="kiểm thử"), publish=publish)

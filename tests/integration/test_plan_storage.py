@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from tests import factories
 from tiendo.domain.actor import Actor
 from tiendo.ingest.pipeline import LoadedPlan
+from tiendo.ingest.readers import SourceText
 from tiendo.ingest.service import store_loaded_plan
-from tiendo.ingest.sources import SourceText
 from tiendo.store import queries
 from tiendo.store.queries import Visibility
 from tiendo.store.tables import AuditRow, PlanRow, PlanVersionRow, TargetRow, TaskRow
@@ -23,7 +23,9 @@ def loaded(plan, checksum="a" * 64, name="ke-hoach.txt") -> LoadedPlan:
         path=Path(name),
         checksum=checksum,
         size_bytes=100,
-        source=SourceText(text="dòng 1\ndòng 2", format="txt"),
+        source=SourceText(
+            path=name, text="dòng 1\ndòng 2", raw_text="dòng 1\ndòng 2", format="txt"
+        ),
         extracted=plan,
     )
 

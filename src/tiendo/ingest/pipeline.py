@@ -1,7 +1,8 @@
 """From a file to an extracted plan, without touching the database.
 
-read (format → text) → normalise (NFC) → repair mangled OCR text →
-extract. Every failure is an ``IngestError`` naming the file and the problem.
+read (format → text, OCR for scans) → repair text OCR'd in the wrong
+language → extract. Every failure is an ``IngestError`` naming the file and
+the problem.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from pathlib import Path
 from tiendo.domain.plan import ExtractedPlan
 from tiendo.errors import IngestError
 from tiendo.ingest.extract import extract_plan
-from tiendo.ingest.sources import SourceText, read_source
+from tiendo.ingest.readers import SourceText, read_document
 
 #: bumped when extraction rules change, so stored versions say what read them
 EXTRACTOR_VERSION = "2026.11"
+
+#: progress(stage, done, total): stage is "read" (pages), "extract"
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -29,35 +33,45 @@ class LoadedPlan:
     extracted: ExtractedPlan
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def uncertain_words(self) -> list[dict]:
+        """Words the OCR repair was unsure of, for the coordinator to check."""
+        repair = self.source.repair
+        if repair is None:
+            return []
+        return [
+            {
+                "line": w.line,
+                "start": w.out_start,
+                "end": w.out_end,
+                "original": w.original,
+                "chosen": w.chosen,
+                "confidence": round(w.confidence, 3),
+                "alternatives": list(w.alternatives)[:5],
+            }
+            for w in repair.uncertain
+        ]
 
-def checksum_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+
+def checksum_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def load_plan(
-    path: Path,
-    *,
-    max_bytes: int = 20 * 1024 * 1024,
-    progress: Callable[[str, float], None] | None = None,
+    path: Path, *, max_bytes: int = 20 * 1024 * 1024, progress: Progress | None = None
 ) -> LoadedPlan:
     """Read, repair and extract one plan file; raise ``IngestError`` if it cannot."""
     path = Path(path)
-    if not path.exists():
-        raise IngestError("Không tìm thấy tệp.", where=str(path))
     if path.is_dir():
-        raise IngestError("Đây là một thư mục, không phải tệp văn bản.", where=str(path))
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise IngestError(
-            f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB); giới hạn là {max_bytes / 1024 / 1024:.0f} MB.",
-            where=path.name,
-        )
-    data = path.read_bytes()
-    source = read_source(path, data, progress=progress)
-    if not source.text.strip():
-        raise IngestError("Tệp không có nội dung văn bản.", where=path.name)
+        raise IngestError("Đây là một thư mục, không phải tệp văn bản.", where=path.name)
+    pages = None if progress is None else (lambda done, total, _what: progress("read", done, total))
+    source = read_document(path, progress=pages, max_bytes=max_bytes)
     if progress:
-        progress("extract", 0.0)
+        progress("extract", 0, 1)
     try:
         extracted = extract_plan(source.text, path.name)
     except Exception as exc:  # an extractor bug must not lose the user's file silently
@@ -65,11 +79,11 @@ def load_plan(
             f"Không trích xuất được nội dung kế hoạch ({type(exc).__name__}).", where=path.name
         ) from exc
     if progress:
-        progress("extract", 1.0)
+        progress("extract", 1, 1)
     return LoadedPlan(
         path=path,
-        checksum=checksum_of(data),
-        size_bytes=size,
+        checksum=checksum_of(path),
+        size_bytes=path.stat().st_size,
         source=source,
         extracted=extracted,
         warnings=[*source.warnings, *extracted.warnings],

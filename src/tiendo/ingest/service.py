@@ -7,7 +7,6 @@ by province and document number, or else by its file name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from tiendo.clock import utcnow
 from tiendo.domain.actor import Actor
 from tiendo.domain.plan import DocumentMeta
 from tiendo.domain.units import find_province
-from tiendo.ingest.pipeline import EXTRACTOR_VERSION, LoadedPlan, load_plan
+from tiendo.ingest.pipeline import EXTRACTOR_VERSION, LoadedPlan, Progress, load_plan
 from tiendo.store import audit
 from tiendo.store.repositories import MergeCounts
 from tiendo.store.tables import PlanRow, PlanVersionRow
@@ -116,9 +115,11 @@ def store_loaded_plan(
             checksum=loaded.checksum,
             size_bytes=loaded.size_bytes,
             source_text=loaded.source.text,
-            raw_text=loaded.source.raw_text,
+            raw_text=loaded.source.raw_text
+            if loaded.source.raw_text != loaded.source.text
+            else None,
             repaired=loaded.source.repaired,
-            uncertain=loaded.source.uncertain,
+            uncertain=loaded.uncertain_words,
             warnings=loaded.warnings,
             extractor_version=EXTRACTOR_VERSION,
             created_by=actor.user_id,
@@ -174,7 +175,7 @@ def ingest_file(
     actor: Actor,
     publish: bool = False,
     max_bytes: int = 20 * 1024 * 1024,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Progress | None = None,
 ) -> IngestOutcome:
     """Read, extract and store one plan file; all of it is stored or nothing."""
     loaded = load_plan(Path(path), max_bytes=max_bytes, progress=progress)

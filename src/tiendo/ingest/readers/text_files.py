@@ -11,6 +11,8 @@ from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import nfc
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Below this share of Vietnamese syllables, no legacy decoding made sense of the bytes.
+MIN_LEGACY_SHARE = 0.3
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -49,6 +51,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), where), "utf-8"
     except UnicodeDecodeError:
         pass
+    if b"\x00" in data:
+        # NUL bytes without a UTF-16 mark: no text encoding produces these.
+        raise IngestError(
+            "Tệp không phải là văn bản (có ký tự nhị phân); hãy kiểm tra lại định dạng tệp.",
+            where=where,
+        )
     # Not UTF-8: try the legacy Vietnamese encodings and keep the one that reads best.
     best_name, best_text, best_share = "", "", -1.0
     for name, decode in DECODERS.items():
@@ -56,6 +64,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
         share = vietnamese_share(text)
         if share > best_share:
             best_name, best_text, best_share = name, text, share
+    if best_share < MIN_LEGACY_SHARE:
+        raise IngestError(
+            "Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16, Windows-1258, TCVN3 hay VNI); "
+            "hãy mở tệp và lưu lại với mã UTF-8.",
+            where=where,
+        )
     return _finish(best_text, where), best_name
 
 
