@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
+from tiendo.cli.common import reports_errors
 from tiendo.ingest.extract import extract_plan
+from tiendo.ingest.readers import read_document
 from tiendo.ingest.extract.records import to_records
 
 
-def _read_text(path: Path) -> str:
-    from tiendo.text.vietnamese import nfc
-
-    return nfc(path.read_text(encoding="utf-8"))
+def _read_text(path: Path, repair: bool) -> str:
+    # The same reading as `tiendo ingest`: any format, OCR'd text repaired first.
+    return read_document(path, repair=repair).text
 
 
 @click.command("extract")
@@ -28,11 +29,17 @@ def _read_text(path: Path) -> str:
     default="jsonl",
     show_default=True,
 )
-def command(files: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--no-repair",
+    is_flag=True,
+    help="Không sửa văn bản bị nhận dạng sai ngôn ngữ (đọc nguyên văn).",
+)
+@reports_errors
+def command(files: tuple[Path, ...], fmt: str, no_repair: bool) -> None:
     """Đọc chỉ tiêu, nhiệm vụ, chế độ báo cáo và thông tin văn bản từ FILE."""
     all_rows = []
     for path in files:
-        plan = extract_plan(_read_text(path), path.name)
+        plan = extract_plan(_read_text(path, not no_repair), path.name)
         rows = to_records(plan)
         if fmt == "jsonl":
             for row in rows:
