@@ -309,6 +309,31 @@ def targets_by_year(targets: list[TargetOut]) -> OrderedDict[int | None, list[Ta
     return groups
 
 
+@dataclass
+class TargetRowView:
+    indicator: str
+    core: bool
+    cells: dict[int | None, list[TargetOut]]
+
+
+def target_matrix(targets: list[TargetOut]) -> tuple[list[int | None], list[TargetRowView]]:
+    """Targets as a table: one row per indicator, one column per milestone year.
+
+    An indicator with milestones in several years (a table row, or the same
+    indicator stated for 2030 and 2045) reads across one row.
+    """
+    years = sorted({t.year for t in targets}, key=lambda y: (y is None, y or 0))
+    rows: OrderedDict[str, TargetRowView] = OrderedDict()
+    for t in targets:
+        key = fold(t.indicator)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = TargetRowView(indicator=t.indicator, core=t.core, cells={})
+        row.cells.setdefault(t.year, []).append(t)
+        row.core = row.core or t.core
+    return years, list(rows.values())
+
+
 def tasks_by_group(tasks: list[TaskOut]) -> list[TaskGroup]:
     groups: OrderedDict[str | None, TaskGroup] = OrderedDict()
     for task in tasks:

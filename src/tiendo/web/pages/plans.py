@@ -37,7 +37,7 @@ def plan_page(
         "plan.html",
         {
             "plan": plan,
-            "targets_by_year": queries.targets_by_year(plan.targets),
+            "target_matrix": queries.target_matrix(plan.targets),
             "task_groups": queries.tasks_by_group(plan.tasks),
         },
     )
