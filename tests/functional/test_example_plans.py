@@ -45,7 +45,9 @@ def test_a_plan_page_shows_its_targets_by_year_and_tasks_by_group(site):
     page = BeautifulSoup(client.get(f"/ke-hoach/{ids['000']}").text, "html.parser")
     years = [th.get_text(strip=True) for th in page.select("#chi-tieu thead th")][1:]
     assert "2030" in years and "2045" in years
-    digital = next(tr for tr in page.select("#chi-tieu tbody tr") if "Quy mô kinh tế số" in tr.th.get_text())
+    digital = next(
+        tr for tr in page.select("#chi-tieu tbody tr") if "Quy mô kinh tế số" in tr.th.get_text()
+    )
     cells = " ".join(td.get_text(" ", strip=True) for td in digital.select("td"))
     assert "≥ 30% GRDP" in cells and "≥ 50% GRDP" in cells
     tasks = page.select_one("#nhiem-vu").get_text(" ", strip=True)
@@ -68,6 +70,9 @@ def test_the_repaired_scan_reads_as_vietnamese(site):
     assert "Bắc Giang" in text and "chuyển đổi số" in text
     raw = text_of(client, f"/ke-hoach/{ids['002']}/van-ban?raw=1")
     assert "Nghi quyét s6" in raw
+    source = BeautifulSoup(client.get(f"/ke-hoach/{ids['002']}/van-ban").text, "html.parser")
+    marks = source.select(".src-line mark.uncertain")
+    assert marks and all("Văn bản quét" in m["title"] for m in marks)
 
 
 def test_search_without_diacritics_finds_items_in_every_plan(site):

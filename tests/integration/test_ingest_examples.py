@@ -28,10 +28,22 @@ def test_an_edited_file_becomes_a_new_version_of_the_same_plan(runtime, example_
     original = example_plans[0]
     first = ingest_file(original, runtime.uow(), actor=Actor.command_line())
     edited = tmp_path / original.name
-    edited.write_text(original.read_text(encoding="utf-8").replace("tối thiểu 30% GRDP", "tối thiểu 35% GRDP"),
-                      encoding="utf-8")
+    edited.write_text(
+        original.read_text(encoding="utf-8").replace("tối thiểu 30% GRDP", "tối thiểu 35% GRDP"),
+        encoding="utf-8",
+    )
     second = ingest_file(edited, runtime.uow(), actor=Actor.command_line())
-    assert second.status == "new_version" and second.plan_id == first.plan_id and second.version_no == 2
+    assert (
+        second.status == "new_version"
+        and second.plan_id == first.plan_id
+        and second.version_no == 2
+    )
     with runtime.session() as s:
-        values = set(s.scalars(select(TargetRow.value).where(TargetRow.active.is_(True), TargetRow.unit == "% GRDP")))
+        values = set(
+            s.scalars(
+                select(TargetRow.value).where(
+                    TargetRow.active.is_(True), TargetRow.unit == "% GRDP"
+                )
+            )
+        )
         assert 35.0 in values and 30.0 not in values

@@ -25,6 +25,7 @@ from tiendo.store.readmodels import (
     SearchHit,
     SearchResult,
     SectionOut,
+    Segment,
     SourceItem,
     SourceLine,
     TargetOut,
@@ -368,8 +369,17 @@ def plan_source(
         by_line.setdefault(row.line or 0, []).append(
             SourceItem(type="duty", id=row.id, label=label)
         )
+    marks: dict[int, list[dict]] = {}
+    if not raw:
+        for word in version.uncertain or []:
+            marks.setdefault(int(word["line"]), []).append(word)
     lines = [
-        SourceLine(number=n, text=line, items=by_line.get(n, []))
+        SourceLine(
+            number=n,
+            text=line,
+            items=by_line.get(n, []),
+            segments=_segments(line, marks.get(n, [])),
+        )
         for n, line in enumerate(text.split("\n"), start=1)
     ]
     return PlanSource(
@@ -377,8 +387,33 @@ def plan_source(
         version_no=version.version_no,
         source_name=version.source_name,
         repaired=version.repaired,
+        uncertain_count=0 if raw else len(version.uncertain or []),
         lines=lines,
     )
+
+
+def _segments(line: str, words: list[dict]) -> list[Segment]:
+    """Split a line around the words the repair was unsure of (spans in the repaired line)."""
+    if not words:
+        return [Segment(text=line)]
+    out, pos = [], 0
+    for word in sorted(words, key=lambda w: w["start"]):
+        start, end = int(word["start"]), int(word["end"])
+        if start < pos or end > len(line) or start >= end:
+            continue
+        if start > pos:
+            out.append(Segment(text=line[pos:start]))
+        out.append(
+            Segment(
+                text=line[start:end],
+                original=word.get("original"),
+                alternatives=list(word.get("alternatives") or []),
+            )
+        )
+        pos = end
+    if pos < len(line):
+        out.append(Segment(text=line[pos:]))
+    return out
 
 
 def _plan_label(plan: PlanRow) -> str:

@@ -130,10 +130,20 @@ class SourceItem(Model):
     label: str
 
 
+class Segment(Model):
+    text: str
+    #: set on a word the OCR repair was unsure of: what the scan said, and other readings
+    original: str | None = None
+    alternatives: list[str] = []
+
+
 class SourceLine(Model):
     number: int
     text: str
     items: list[SourceItem] = []
+    segments: list[Segment] = Field(
+        default_factory=list, description="Dòng chia theo các chữ cần kiểm tra"
+    )
 
 
 class PlanSource(Model):
@@ -141,6 +151,7 @@ class PlanSource(Model):
     version_no: int
     source_name: str
     repaired: bool
+    uncertain_count: int = 0
     lines: list[SourceLine]
 
 
