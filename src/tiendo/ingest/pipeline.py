@@ -47,7 +47,7 @@ class LoadedPlan:
                 "original": w.original,
                 "chosen": w.chosen,
                 "confidence": round(w.confidence, 3),
-                "alternatives": list(w.alternatives)[:5],
+                "alternatives": [alt for alt, _score in w.alternatives][:5],
             }
             for w in repair.uncertain
         ]
