@@ -13,20 +13,21 @@ import re
 from tiendo.ingest.extract.keys import ocr_key
 
 _HEADS = (
-    r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|vien|"
-    r"trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
-    r"mat tran|dang uy|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
-    r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy)"
+    r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|"
+    r"vien|trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
+    r"mat tran|dang uy|dang doan|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
+    r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy|dai hoc|hoc vien|benh vien|doanh nghiep|"
+    r"co quan|don vi|to)"
 )
 #: text that opens with an agency's name
 AGENCY_START = re.compile(_HEADS + r"\b")
 _LABELLED = re.compile(r"\b(?:co quan|don vi|cq)\s+chu tri\s*[:：]\s*")
 _GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
-_LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+)?chu tri\b")
+_LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+|don vi\s+)?chu tri\b")
 _STOP = re.compile(
     r"\s*(?:[,;:.()]|\s(?:chu tri|phoi hop|tham muu|trien khai|xay dung|thuc hien|huong dan|chiu trach nhiem|theo doi|"
     r"to chuc|nghien cuu|ban hanh|ra soat|co trach nhiem|la co quan|lam dau moi|chu dong|de xuat|tong hop|"
-    r"kiem tra|danh gia|bao cao|phu trach)\b)"
+    r"kiem tra|danh gia|bao cao|phu trach|dau tu|nang cap|hoan thanh)\b)"
 )
 
 
@@ -49,15 +50,17 @@ def find_lead(text: str, key: str | None = None) -> str | None:
     if m:
         return _cut(text, key, m.end())
     for m in _LEADS.finditer(key):
-        head = None
-        for h in re.finditer(
-            r"(?:^|[\s(,;:])(?P<h>" + _HEADS + r")\s", key[max(0, m.start() - 90) : m.start() + 1]
-        ):
-            head = max(0, m.start() - 90) + h.start("h")
-            break
-        if head is None:
+        # The name runs from the last break before "chủ trì": "(Sở Tư pháp chủ trì, ...)",
+        # "...; Văn phòng Tỉnh ủy chủ trì.", "Sở Nội vụ chủ trì tham mưu".
+        start = max(key.rfind(d, 0, m.start()) for d in "(,;:.") + 1
+        seg = key[start : m.start()]
+        lead = re.match(r"\s*(?:[-+•*]\s*)?(?:giao\s+(?:cho\s+)?|do\s+)?", seg)
+        begin = start + (lead.end() if lead else 0)
+        name = text[begin : m.start()].strip(" ,;:.-–(")
+        if not name or len(name.split()) > 14:
             continue
-        name = text[head : m.start()].strip(" ,;:.-–(")
-        if name and len(name.split()) <= 14 and not re.search(r"[;.]", name):
+        if AGENCY_START.match(key[begin:]) and (
+            name[0].isupper() or name.lower().startswith("các")
+        ):
             return name
     return None

@@ -36,7 +36,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s)\s*(?=\S)")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
-    ("bullet", re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓*])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))")),
+    (
+        "bullet",
+        re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))|^(?P<star>\*)\s+"),
+    ),
 ]
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
 
@@ -156,7 +159,7 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if not m:
             continue
-        label = m.group("label")
+        label = m.group("label") or m.groupdict().get("star") or ""
         if style == "roman":
             value = roman_value(label)
             if value is None:
@@ -174,12 +177,7 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
 
 def _is_caps_title(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
-    return (
-        len(letters) >= 4
-        and all(c.isupper() for c in letters)
-        and len(line.split()) <= 10
-        and not any(c.isdigit() for c in line)
-    )
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
 
 def _starts_block(style: str, prev_text: str | None, after_blank: bool) -> bool:
@@ -193,7 +191,14 @@ def _starts_block(style: str, prev_text: str | None, after_blank: bool) -> bool:
         return True
     if after_blank or prev_text is None:
         return True
+    if _is_caps_title(prev_text) or _is_caps_title(_strip_marker(prev_text)):
+        return True
     return bool(_END_PUNCT.search(prev_text))
+
+
+def _strip_marker(line: str) -> str:
+    marker = find_marker(line)
+    return line[marker[2] :] if marker else line
 
 
 def build_blocks(text: str) -> list[Block]:

@@ -305,6 +305,10 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         ),
         (r"\btop\s+(?P<v>\d{1,2})\b", Comparator.LE),
         (r"\b(?:thuoc|trong|vao)\s+nh[aeo]m\s+(?P<v>\d{1,2})\b", Comparator.LE),
+        (
+            r"\bmot trong\s+(?:so\s+)?(?P<v>\d{1,2})\s+(?:[^\s\d.;]+\s+){0,6}?(?:dan dau|dung dau|hang dau|tot nhat|cao nhat)",
+            Comparator.LE,
+        ),
         (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?thu\s+(?P<v>\d{1,2})\b", Comparator.EQ),
     ]
     for pattern, op in rank_patterns:
@@ -365,11 +369,15 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
     # counts: "ít nhất 01 khu", "2-3 chuyên gia", "tại 2 địa phương"
     for m in re.finditer(
-        r"(?<![\w.,/%-])(?P<v>\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,3}(?:\.\d{3})+|\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
         seg,
     ):
         s, e = lo + m.start("v"), lo + m.end("v") if not m.group("v2") else lo + m.end("v2")
-        if not free(s, e) or m.group("noun") in _NOT_COUNTED or _is_year(m.group("v")):
+        noun = m.group("noun")
+        # "kỳ" (a period) is not counted, "kỹ sư" (engineers) are.
+        if noun == "ky" and re.match(r"\s+su\b", seg[m.end("noun") :]):
+            noun = "ky su"
+        if not free(s, e) or noun in _NOT_COUNTED or _is_year(m.group("v")):
             continue
         if _is_reference(key, s, e):
             continue
@@ -377,13 +385,17 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             continue
         value = _number(m.group("v"))
         vmax = _number(m.group("v2")) if m.group("v2") else None
+        if value is None:
+            continue
         op, _, _ = qualifier_before(key, lo, s)
         q = _qualified(key, s, e, hi, value, vmax, op, "số", TargetKind.LEVEL)
         q.counted = True
         add(q)
 
     # a bare value ending the clause: "chỉ số HDI duy trì ở mức trên 0,7"
-    for m in re.finditer(r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?=\s*(?:[.;,)]|$))", seg):
+    for m in re.finditer(
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?=\s*(?:[.;,)]|$))", seg
+    ):
         s, e = lo + m.start("v"), lo + m.end("v")
         if not free(s, e) or _is_reference(key, s, e) or _is_year(m.group("v")):
             continue

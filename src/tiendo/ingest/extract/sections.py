@@ -23,7 +23,9 @@ from tiendo.domain.plan import Section, SectionKind
 from tiendo.ingest.extract.keys import compact
 from tiendo.ingest.extract.lines import Block
 
-_TOP_STYLES = ("part", "roman", "article")
+# Styles that may number the top level; which one does is the first met in the body.
+_TOP_STYLES = ("part", "upper", "roman", "article")
+_DOC_TITLE = re.compile(r"^(?:ke hoach|chuong trinh|de an|quy che|quy dinh|phuong an)\b")
 
 # Section titles, as compact keys (no diacritics, OCR digits read as letters).
 _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
@@ -186,6 +188,7 @@ def build_outline(blocks: list[Block]) -> Outline:
     owner: dict[int, Node] = {}
     closing_line = None
     closed = False
+    top_style: str | None = None
 
     def reset() -> None:
         del stack[1:]
@@ -205,12 +208,26 @@ def build_outline(blocks: list[Block]) -> Outline:
             continue
         key = compact(block.text)
         if (
+            closed
+            and block.kind == "heading"
+            and _DOC_TITLE.match(key)
+            and block.text[:8].isupper()
+        ):
+            # A decision's signature is followed by the plan it issues: a new document.
+            closed = False
+            top_style = None
+            reset()
+            root.paras.append(block)
+            owner[id(block)] = root
+            continue
+        if (
             block.kind in ("heading", "para")
             and re.match(r"^phu luc\b", key)
             and short_title(block.text, 12)
         ):
             # An appendix starts the outline again, after the signature or not.
             closed = False
+            top_style = None
             reset()
             node = Node(block=block, heading=True, own_kind=SectionKind.APPENDIX)
             node.parent = root
@@ -223,7 +240,9 @@ def build_outline(blocks: list[Block]) -> Outline:
             continue
         if block.kind == "item":
             style = block.style
-            if style in _TOP_STYLES:
+            if style in _TOP_STYLES and top_style is None:
+                top_style = style
+            if style == top_style:
                 reset()
             else:
                 styles = [n.style for n in stack]

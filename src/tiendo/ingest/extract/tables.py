@@ -275,7 +275,7 @@ def _suffix_unit(key: str, end: int, unit: str | None) -> str | None:
 
 def _unit_from_column(text: str) -> tuple[str | None, TargetKind | None]:
     key = compact(text)
-    if not key:
+    if not key and "%" not in text:
         return None, None
     if key.startswith("grdp") or ("grdp" in key and "%" in text):
         return "% GRDP", None
@@ -418,15 +418,24 @@ def table_tasks(table: Table) -> list[Task]:
     def cell(cells: list[str], j: int | None) -> str:
         return cells[j].strip() if j is not None and j < len(cells) else ""
 
-    for row in table.rows:
+    firsts = [(r.cells or [""])[0].strip().rstrip(".") for r in table.rows]
+    for i, row in enumerate(table.rows):
         cells = row.cells or []
-        first = cells[0].strip().rstrip(".") if cells else ""
+        first = firsts[i]
         name = cell(cells, name_j)
         others = [cell(cells, j) for j in (lead_j, co_j, dl_j) if j is not None]
+        # A group row names no agency and no deadline, and is either not a plain
+        # number ("I", "A"), in capitals, or the parent of the rows after it ("1" > "1.1").
+        parent = any(f.startswith(first + ".") for f in firsts[i + 1 : i + 3] if f)
         if (
             first
             and not any(others)
-            and (not _ARABIC.match(first + ".") or name.isupper() or _is_group_label(first, tasks))
+            and (
+                not _ARABIC.match(first + ".")
+                or name.isupper()
+                or parent
+                or _is_group_label(first, tasks)
+            )
         ):
             group, group_title = first, _first_clause(name)
             last = None

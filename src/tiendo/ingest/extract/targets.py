@@ -52,7 +52,9 @@ _LEADING_YEAR = re.compile(
     + r")\b"
 )
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
-_POLICY_RATE = re.compile(r"\b(?:ho tro|mien|giam|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$")
+_POLICY_RATE = re.compile(
+    r"\b(?:ho tro|mien giam|mien|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$"
+)
 _TRAILING_QUALIFIERS = re.compile(
     r"(?:\s*(?:phan dau|dat|o muc|muc|toi thieu|it nhat|tren|duoi|khoang|chiem|duy tri|la|tu|tang(?: truong)?|"
     r"binh quan|trung binh|hang nam|khong qua|toi da|huong toi|len|den|bang|khong thap hon|khong duoi|"
