@@ -175,11 +175,11 @@ def frequencies(clause: str) -> list[Frequency]:
     if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b", c):
         found.add(Frequency.SEMIANNUAL)
     if re.search(
-        r"\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
+        r"\bbao cao (?:hang )?n\w?m\b|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
         c,
     ):
         found.add(Frequency.ANNUAL)
-    if re.search(r"\b(?:hang|moi|theo) thang\b|(?:^|[,(:]\s*)thang\s*,", c):
+    if re.search(r"\b(?:hang|moi|theo) thang\b|\bbao cao thang\b|(?:^|[,(:]\s*)thang\s*,", c):
         found.add(Frequency.MONTHLY)
     if _ADHOC.search(c):
         found.add(Frequency.ADHOC)

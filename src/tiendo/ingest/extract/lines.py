@@ -44,6 +44,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
 
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+# A page number left by a PDF export: "12", "- 12 -", "Trang 3".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$"
+)
 _ROW_SPLIT = re.compile(r"\t")
 _CLOSING = re.compile(r"^(?:nơi nhận|noi nhan)\b", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?:;)]\s*$")
@@ -241,7 +245,7 @@ def build_blocks(text: str) -> list[Block]:
             if current is not None and current.kind in ("heading", "row"):
                 close()
             continue
-        if _FOOTNOTE.match(raw.strip()):
+        if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
         if is_table_row(raw):

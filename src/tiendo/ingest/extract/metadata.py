@@ -413,7 +413,11 @@ def _implements(head: list[str], own: str | None) -> list[str]:
     ]
     # The last "Thực hiện ..." paragraph is the preamble proper; earlier ones belong to the title.
     based = [x for x in preamble if ocr_key(x).strip().startswith("can cu")]
-    ordered = [x for x in preamble if x not in based][::-1] + based + [x for x in head if not re.match(r"^\W*so\s*[:.]?\s*\d", ocr_key(x))]
+    ordered = (
+        [x for x in preamble if x not in based][::-1]
+        + based
+        + [x for x in head if not re.match(r"^\W*so\s*[:.]?\s*\d", ocr_key(x))]
+    )
     for line in ordered:
         for clause in re.split(r";", line):
             ck = fold_keep(clause).lower()

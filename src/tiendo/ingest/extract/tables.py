@@ -374,6 +374,14 @@ def _inherits_percent(v: Cell) -> bool:
 
 def _row_unit(values: list[Cell], name: str, col_unit: str | None, col_kind: TargetKind | None):
     key = compact(name)
+    # "Tỷ lệ ... (%)": the unit written after the indicator's name
+    named = re.search(r"\(\s*([^()]{1,20})\s*\)\s*$", name)
+    if (
+        (col_unit is None or col_unit == "số")
+        and named
+        and ("%" in named.group(1) or "van dan" in compact(named.group(1)))
+    ):
+        col_unit, col_kind = _unit_from_column(named.group(1))
     if col_unit is not None and col_unit != "số":
         return col_unit, col_kind
     if re.search(r"\bvan dan\b", key):
