@@ -37,7 +37,9 @@ def extract_folder(folder: Path) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("plans", nargs="?", type=Path, default=DEFAULT_PLANS)
     parser.add_argument("--gold", type=Path, default=None)
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")

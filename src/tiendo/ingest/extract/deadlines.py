@@ -116,6 +116,19 @@ def read_prose(text: str, key: str | None = None) -> Deadline:
         found = _in_sentence(text, key, s_lo, s_hi)
         if found is not None:
             return found
+    # "(Văn phòng UBND tỉnh chủ trì; năm 2025)": a year closing the item's note.
+    m = re.search(
+        r"[;(]\s*(?:trong\s+)?(?:"
+        + YEAR_WORD
+        + r"\s+)?(?P<y>"
+        + YEAR
+        + r")(?:\s*[-–]\s*(?P<y2>"
+        + YEAR
+        + r"))?\s*\)",
+        key,
+    )
+    if m:
+        return _year(int(m.group("y2") or m.group("y")), text[m.start() : m.end()])
     for s_lo, s_hi in spans:
         for m in _FREE_YEAR.finditer(key, s_lo, s_hi):
             clause_start = key.rfind(";", s_lo, m.start()) + 1

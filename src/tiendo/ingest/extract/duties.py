@@ -106,6 +106,14 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
                     and Frequency.ADHOC not in freq
                 ):
                     freq.append(Frequency.ADHOC)
+            due = due_rule(clause)
+            if not freq and due and "dates" in due:
+                # Fixed days of the year say how often: twice a year is every six months.
+                freq = {
+                    1: [Frequency.ANNUAL],
+                    2: [Frequency.SEMIANNUAL],
+                    4: [Frequency.QUARTERLY],
+                }.get(len(due["dates"]), [])
             written = text[c_lo:c_hi]
             out.append(
                 ReportingDuty(
@@ -115,7 +123,7 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
                     who=_who(block, node, s_lo),
                     to=_recipient(text, key, c_lo, c_hi),
                     frequency=freq,
-                    due=due_rule(clause),
+                    due=due,
                 )
             )
         if kind != SectionKind.ORGANISATION:

@@ -29,7 +29,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
-    ("programme", re.compile(r"^(?:Chương trình|CHƯƠNG TRÌNH)\s+(?P<label>\d+)\s*[:.]\s*")),
+    (
+        "programme",
+        re.compile(
+            r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM)"
+            r"\s+(?:số\s+)?(?P<label>\d+|[IVX]+)\s*[:.\-–]\s*"
+        ),
+    ),
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
@@ -184,20 +190,38 @@ def _is_caps_title(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
 
-def _starts_block(style: str, prev_text: str | None, after_blank: bool) -> bool:
+def _starts_block(
+    style: str, prev_text: str | None, after_blank: bool, expected: bool = False
+) -> bool:
     """Whether a line with a marker starts an item or goes on the line before it.
 
     Hard-wrapped text can put a number at the start of a line mid-sentence
     ("... đến năm\\n2030. Tiếp tục"); an item marker counts only after a blank
-    line or a line that ends a sentence. Bullets and Roman numerals always count.
+    line, a line that ends a sentence or a heading, or when its number is the
+    one the outline expects next ("1.1." under "1.", "1.2." after "1.1.").
+    Bullets and Roman numerals always count.
     """
-    if style.startswith("bullet") or style in ("roman", "part", "article", "programme"):
+    if style.startswith("bullet") or style in ("roman", "part", "article", "programme") or expected:
         return True
     if after_blank or prev_text is None:
         return True
     if _is_caps_title(prev_text) or _is_caps_title(_strip_marker(prev_text)):
         return True
     return bool(_END_PUNCT.search(prev_text))
+
+
+def _successors(label: str) -> set[str]:
+    """Labels that may come after ``label``: its first child, next sibling, next uncle."""
+    if re.fullmatch(r"[a-zđ]", label):
+        return {chr(ord(label) + 1)} if label != "z" else set()
+    if not re.fullmatch(r"\d+(?:\.\d+)*", label):
+        return set()
+    parts = [int(p) for p in label.split(".")]
+    out = {label + ".1"}
+    for k in range(len(parts), 0, -1):
+        head = [*parts[: k - 1], parts[k - 1] + 1]
+        out.add(".".join(str(p) for p in head))
+    return out
 
 
 def _strip_marker(line: str) -> str:
@@ -211,6 +235,7 @@ def build_blocks(text: str) -> list[Block]:
     current: Block | None = None
     after_blank = True
     prev_text: str | None = None
+    expected: set[str] = set()  # item numbers that may come next
 
     def close() -> None:
         nonlocal current
@@ -270,8 +295,10 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
-        if marker and _starts_block(marker[0], prev_text, after_blank):
+        if marker and _starts_block(marker[0], prev_text, after_blank, marker[1] in expected):
             style, label, body = marker
+            # A numbered heading in capitals ("II. MỤC TIÊU") takes no continuation lines.
+            caps = _is_caps_title(line[body:]) and not style.startswith("bullet")
             open_block(
                 "item",
                 number,
@@ -280,8 +307,11 @@ def build_blocks(text: str) -> list[Block]:
                 label=label,
                 body=body,
                 markdown=markdown,
-                bold=bold,
+                bold=bold or caps,
             )
+            if style == "roman":
+                expected.clear()
+            expected.update(_successors(label))
         elif markdown or (bold and not joinable):
             open_block("heading", number, line, markdown=markdown, bold=bold)
         elif _is_caps_title(line):

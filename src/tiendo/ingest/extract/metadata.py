@@ -219,7 +219,7 @@ def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
         key = ocr_key(line)
         for m in _PLACE_DATE.finditer(key):
             before = line[: m.start()]
-            place = re.search(r"(?:(?<=\s)|^)((?:[^\W\d_]+\.?[ \t]*){1,5})$", before)
+            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,5})$", before)
             if not place or not all(w[0].isupper() for w in place.group(1).split()):
                 continue
             prefix = before[: place.start()]

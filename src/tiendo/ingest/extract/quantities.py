@@ -105,6 +105,7 @@ _ANNUAL = re.compile(
 )
 
 # What a counted noun must not be: units of time, ordinal uses, money.
+_DURATIONS = {"gio", "ngay", "phut"}
 _NOT_COUNTED = set(
     [
         "nam",
@@ -174,7 +175,7 @@ _NOT_COUNTED = set(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bso|\bde an|\bchi thi|\bquyet dinh|\bnghi quyet|\bnghi dinh|\bke hoach|\bcong van|\bthong tu|"
     r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
-    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto)\s*$"
+    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop)\s*$"
 )
 
 
@@ -383,7 +384,12 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         # "kỳ" (a period) is not counted, "kỹ sư" (engineers) are.
         if noun == "ky" and re.match(r"\s+su\b", seg[m.end("noun") :]):
             noun = "ky su"
-        if not free(s, e) or noun in _NOT_COUNTED or _is_year(m.group("v")):
+        op_before = qualifier_before(key, lo, s)[0]
+        # "không quá 24 giờ", "tối đa 3 ngày": a duration with a written bound is a target.
+        bounded_time = (
+            noun in _DURATIONS and isinstance(op_before, Comparator) and op_before != Comparator.EQ
+        )
+        if not free(s, e) or (noun in _NOT_COUNTED and not bounded_time) or _is_year(m.group("v")):
             continue
         if _is_reference(key, s, e):
             continue

@@ -87,7 +87,7 @@ def _year_phrases(key: str, lo: int, hi: int, quantities: list[Quantity]) -> lis
         if re.search(r"so voi\s*$", key[max(lo, s - 10) : s]):
             continue
         head = key[lo:s]
-        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 80) : s]):
+        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 140) : s]):
             continue
         prep = m.group("prep").strip()
         bare = re.fullmatch(YEAR_WORD, prep) is not None
@@ -133,7 +133,11 @@ def _eligible(
     # counts and plain values
     if section == SectionKind.OBJECTIVES:
         return True
-    return q.explicit or strive_before
+    # "Hỗ trợ 100 doanh nghiệp ... mỗi năm": a yearly amount is a target.
+    yearly = q.counted and re.search(
+        r"\b(?:moi|hang|hàng)\s+n\w?m\b", key[q.end : q.end + 80].split(";")[0]
+    )
+    return q.explicit or strive_before or bool(yearly)
 
 
 def prose_targets(
@@ -226,7 +230,7 @@ def _block_quantities(
     out = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
         lead = _LEADING_YEAR.match(key, s_lo)
-        sentence_year = int(lead.group("year")) if lead else None
+        sentence_year = int(lead.group("year")) if lead else _opening_year(text, key, s_lo, s_hi)
         for c_lo, c_hi in clauses(text, s_lo, s_hi):
             quantities = find_quantities(text, key, c_lo, c_hi)
             if not quantities:
@@ -262,6 +266,24 @@ def _block_quantities(
                     year = heading_year
                 out.append((q, year, name, phrase, False))
     return out
+
+
+def _opening_year(text: str, key: str, s_lo: int, s_hi: int) -> int | None:
+    """A year written before the sentence's first value ("Ngoài ra, đến năm 2030 tỷ lệ ...").
+
+    It governs every value of the sentence that has no year of its own.
+    """
+    first = find_quantities(text, key, s_lo, s_hi)
+    if not first:
+        return None
+    # Only in the clause of that value, unless set off by a comma ("..., đến năm 2030, ...").
+    clause_start = key.rfind(";", s_lo, first[0].start) + 1 or s_lo
+    for p in _year_phrases(key, s_lo, first[0].start, first):
+        if p.bare:
+            continue
+        if p.start >= clause_start or key[p.end : p.end + 2].lstrip().startswith(","):
+            return p.year
+    return None
 
 
 def _year_for(

@@ -39,6 +39,8 @@ def section_tasks(outline: Outline) -> list[Task]:
         )
         if not grouped:
             for item in items:
+                if is_pointer(item):
+                    continue
                 tasks.extend(_tasks_under_item(item, None, None))
             continue
         for group in items:
@@ -74,6 +76,17 @@ def _task_sections(root: Node) -> list[Node]:
 
 def _has_items(node: Node) -> bool:
     return any(c.block is not None and c.block.kind == "item" for c in node.children)
+
+
+_POINTER = re.compile(
+    r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
+)
+
+
+def is_pointer(node: Node) -> bool:
+    """A numbered heading whose tasks are listed in an appendix: "(chi tiết tại Phụ lục)"."""
+    block = node.block
+    return block is not None and not node.is_bullet and bool(_POINTER.search(block.key))
 
 
 def is_attribute(node: Node) -> bool:
