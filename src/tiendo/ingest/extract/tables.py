@@ -259,7 +259,11 @@ def read_value_cell(cell: str) -> Cell | None:
         if key[m.end("v") : m.end()].strip().startswith("%") or re.match(r"\s*%", key[m.end("v") :])
         else None
     )
-    return Cell(op, value, None, _suffix_unit(key, m.end(), unit), TargetKind.LEVEL)
+    unit = _suffix_unit(key, m.end(), unit)
+    if unit is None and re.match(r"\s+[a-z]", key[m.end("v") :]):
+        # "6 phường", "10 doanh nghiệp": a count of the things named.
+        unit = "số"
+    return Cell(op, value, None, unit, TargetKind.LEVEL)
 
 
 def _suffix_unit(key: str, end: int, unit: str | None) -> str | None:
@@ -386,7 +390,11 @@ def _row_unit(values: list[Cell], name: str, col_unit: str | None, col_kind: Tar
         return col_unit, col_kind
     if re.search(r"\bvan dan\b", key):
         return "người/vạn dân", None
-    if re.search(r"\b(?:xep hang|thu hang|hang)\b", key) and not any(v.unit == "%" for v in values):
+    # "Xếp hạng ...", "Thứ hạng ...": the row is a ranking; "Tổ chức được xếp hạng ..." counts things.
+    ranking = re.match(r"(?:xep hang|thu hang|vi tri xep hang|hang)\b", key) or (
+        re.search(r"\b(?:xep hang|thu hang)\b", key) and not re.search(r"\bduoc xep hang\b", key)
+    )
+    if ranking and not any(v.unit == "%" for v in values):
         return "hạng", TargetKind.RANK
     numeric = [v for v in values if v.value is not None and v.kind == TargetKind.LEVEL]
     if (

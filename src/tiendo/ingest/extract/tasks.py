@@ -78,6 +78,11 @@ def _has_items(node: Node) -> bool:
     return any(c.block is not None and c.block.kind == "item" for c in node.children)
 
 
+# Tasks are written as orders ("Tổ chức ...", "Xây dựng ..."); a bullet that describes
+# how something should be ("Nội dung quán triệt cần ...", "Hình thức ... phải ...") is not one.
+_DESCRIPTIVE = re.compile(
+    r"^\s*(?:noi dung|hinh thuc|phuong thuc|doi tuong|pham vi|yeu cau)\b(?:\s+[^\s,;.]+){0,6}?\s+(?:can|phai|gom|bao gom|la)\b"
+)
 _POINTER = re.compile(
     r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
 )
@@ -97,6 +102,8 @@ def is_attribute(node: Node) -> bool:
 
 def _skipped(node: Node, group: Node) -> bool:
     if node.block is None or node.block.kind != "item" or is_attribute(node):
+        return True
+    if node.is_bullet and _DESCRIPTIVE.match(node.block.key[node.block.body :]):
         return True
     for n in (node, *node.ancestors()):
         if n is group:
