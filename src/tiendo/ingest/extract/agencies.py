@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tiendo.ingest.extract.keys import ocr_key
+from tiendo.ingest.extract.keys import fold_keep, ocr_key
 
 _HEADS = (
     r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|"
@@ -31,9 +31,44 @@ _STOP = re.compile(
 )
 
 
+# The names of provincial departments and ministries, before and after the 2025
+# reorganisation: a name like "Sở Xây dựng" or "Sở Tài chính" cannot be told from
+# the verb after it ("giao Sở Tài chính bố trí vốn") by its letters alone.
+_DEPARTMENTS = [
+    "Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông", "Công Thương", "Xây dựng", "Giao thông vận tải",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường",
+    "Y tế", "Giáo dục và Đào tạo", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa và Thể thao", "Du lịch", "Ngoại vụ", "Dân tộc và Tôn giáo", "Quy hoạch - Kiến trúc",
+    "Công an", "Quốc phòng", "Ngoại giao",
+]  # fmt: skip
+_KNOWN = sorted(
+    {fold_keep(f"{head} {name}").lower() for head in ("Sở", "Bộ") for name in _DEPARTMENTS},
+    key=len,
+    reverse=True,
+)
+
+
+def _known_name(text: str, key: str, start: int) -> str | None:
+    for name in _KNOWN:
+        end = start + len(name)
+        if key.startswith(name, start) and (end == len(key) or not key[end].isalnum()):
+            return text[start:end]
+    return None
+
+
 def _cut(text: str, key: str, start: int, limit: int = 90) -> str | None:
-    m = _STOP.search(key, start, min(len(key), start + limit))
-    end = m.start() if m else min(len(text), start + limit)
+    known = _known_name(text, key, start)
+    if known:
+        return known
+    end = min(len(text), start + limit)
+    for m in _STOP.finditer(key, start, min(len(key), start + limit)):
+        word = text[m.start() : m.end()].strip()
+        # A capitalised word belongs to the name ("Sở Xây dựng"), a verb is in lower case.
+        if word[:1].isupper():
+            continue
+        end = m.start()
+        break
     name = text[start:end].strip(" ,;:.-–")
     if not name or len(name.split()) > 14:
         return None

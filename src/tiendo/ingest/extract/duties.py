@@ -96,6 +96,14 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
             c_lo, c_hi = reports[0]
             clause = key[c_lo:c_hi]
             freq = frequencies(clause)
+            due = due_rule(clause)
+            if not freq and due and "dates" in due:
+                # Fixed days of the year say how often: twice a year is every six months.
+                freq = {
+                    1: [Frequency.ANNUAL],
+                    2: [Frequency.SEMIANNUAL],
+                    4: [Frequency.QUARTERLY],
+                }.get(len(due["dates"]), [])
             # "...; báo cáo đột xuất khi có yêu cầu" completes the same duty.
             for a, b in spans:
                 other = (a, b) != (c_lo, c_hi)
@@ -106,14 +114,6 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
                     and Frequency.ADHOC not in freq
                 ):
                     freq.append(Frequency.ADHOC)
-            due = due_rule(clause)
-            if not freq and due and "dates" in due:
-                # Fixed days of the year say how often: twice a year is every six months.
-                freq = {
-                    1: [Frequency.ANNUAL],
-                    2: [Frequency.SEMIANNUAL],
-                    4: [Frequency.QUARTERLY],
-                }.get(len(due["dates"]), [])
             written = text[c_lo:c_hi]
             out.append(
                 ReportingDuty(

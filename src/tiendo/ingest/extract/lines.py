@@ -118,7 +118,8 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
 
 def is_table_row(raw: str) -> bool:
     """A tab-separated row or a markdown pipe row."""
-    if "\t" in raw.strip():
+    if "\t" in raw.rstrip("\n"):
+        # A cell may hold the end of the cell above: "\tvà quy trình\t\t" is still a row.
         return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or raw.count("\t") >= 2
     s = raw.strip()
     return s.startswith("|") and s.count("|") >= 3

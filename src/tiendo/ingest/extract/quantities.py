@@ -384,6 +384,8 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         # "kỳ" (a period) is not counted, "kỹ sư" (engineers) are.
         if noun == "ky" and re.match(r"\s+su\b", seg[m.end("noun") :]):
             noun = "ky su"
+        if noun == "quy" and text[lo + m.start("noun") : lo + m.end("noun")].lower() == "quỹ":
+            noun = "quỹ"  # a fund, not a quarter
         op_before = qualifier_before(key, lo, s)[0]
         # "không quá 24 giờ", "tối đa 3 ngày": a duration with a written bound is a target.
         bounded_time = (

@@ -81,7 +81,7 @@ def _has_items(node: Node) -> bool:
 # Tasks are written as orders ("Tổ chức ...", "Xây dựng ..."); a bullet that describes
 # how something should be ("Nội dung quán triệt cần ...", "Hình thức ... phải ...") is not one.
 _DESCRIPTIVE = re.compile(
-    r"^\s*(?:noi dung|hinh thuc|phuong thuc|doi tuong|pham vi|yeu cau)\b(?:\s+[^\s,;.]+){0,6}?\s+(?:can|phai|gom|bao gom|la)\b"
+    r"^\s*(?:noi dung|hinh thuc|phuong thuc|doi tuong|pham vi|yeu cau)\b(?:[\s,]+[^\s,;.]+){0,6}?[\s,]+(?:can|phai|gom|bao gom|la)\b"
 )
 _POINTER = re.compile(
     r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
