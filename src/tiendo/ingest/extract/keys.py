@@ -45,9 +45,21 @@ def fold_char(ch: str) -> str:
     return base
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table that learns each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep(text: str) -> str:
     """``text`` folded character by character: same length, same offsets."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def ocr_key(text: str) -> str:

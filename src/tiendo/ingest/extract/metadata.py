@@ -345,28 +345,27 @@ def _signer(tail: list[str]) -> str | None:
 
 
 def _province(head: list[str], text: str) -> str | None:
-    names = province_names()
-    scores: Counter[str] = Counter()
-    head_text = " ".join(head[:12])
-    whole = ocr_key(text)
-    head_key = ocr_key(head_text)
-    for name in names:
+    """The province the plan names most, as the issuer's territory or in its header."""
+    keys: dict[str, list[tuple[str, ...]]] = {}
+    units = {}
+    for name in province_names():
         unit = find_province(name)
         if unit is None:
             continue
-        key = compact(name)
-        pattern = r"\b" + re.escape(key) + r"\b"
-        with_prefix = len(
-            re.findall(r"\b(?:tinh|thanh pho|tp\.?)\s+" + re.escape(key) + r"\b", whole)
-        )
-        any_count = len(re.findall(pattern, whole))
-        in_head = len(re.findall(pattern, head_key))
-        score = 3 * with_prefix + any_count + 5 * in_head
-        if score:
-            scores[unit.name] += score
+        words = tuple(compact(name).split())
+        keys.setdefault(words[0], []).append(words)
+        units[words] = unit.name
+    scores: Counter[str] = Counter()
+    for text_part, weight in ((text, 1), (" ".join(head[:12]), 5)):
+        words = compact(text_part).split()
+        for i, word in enumerate(words):
+            for name in keys.get(word, ()):
+                if tuple(words[i : i + len(name)]) != name:
+                    continue
+                prefixed = i > 0 and words[i - 1] in ("tinh", "pho", "tp")
+                scores[units[name]] += weight * (4 if prefixed and weight == 1 else 1)
     if not scores:
-        fuzzy = _fuzzy_province(whole)
-        return fuzzy
+        return _fuzzy_province(ocr_key(text))
     best, score = scores.most_common(1)[0]
     return best if score >= 2 else None
 

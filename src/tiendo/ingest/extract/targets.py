@@ -229,10 +229,16 @@ def _block_quantities(
     text, key = block.text, block.key
     out = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
+        found = [
+            (c_lo, c_hi, find_quantities(text, key, c_lo, c_hi))
+            for c_lo, c_hi in clauses(text, s_lo, s_hi)
+        ]
+        every = [q for _, _, qs in found for q in qs]
+        if not every:
+            continue
         lead = _LEADING_YEAR.match(key, s_lo)
-        sentence_year = int(lead.group("year")) if lead else _opening_year(text, key, s_lo, s_hi)
-        for c_lo, c_hi in clauses(text, s_lo, s_hi):
-            quantities = find_quantities(text, key, c_lo, c_hi)
+        sentence_year = int(lead.group("year")) if lead else _opening_year(key, s_lo, every)
+        for c_lo, c_hi, quantities in found:
             if not quantities:
                 continue
             phrases = _year_phrases(key, c_lo, c_hi, quantities)
@@ -268,14 +274,11 @@ def _block_quantities(
     return out
 
 
-def _opening_year(text: str, key: str, s_lo: int, s_hi: int) -> int | None:
+def _opening_year(key: str, s_lo: int, first: list[Quantity]) -> int | None:
     """A year written before the sentence's first value ("Ngoài ra, đến năm 2030 tỷ lệ ...").
 
     It governs every value of the sentence that has no year of its own.
     """
-    first = find_quantities(text, key, s_lo, s_hi)
-    if not first:
-        return None
     # Only in the clause of that value, unless set off by a comma ("..., đến năm 2030, ...").
     clause_start = key.rfind(";", s_lo, first[0].start) + 1 or s_lo
     for p in _year_phrases(key, s_lo, first[0].start, first):
