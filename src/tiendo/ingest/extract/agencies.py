@@ -85,6 +85,12 @@ def find_lead(text: str, key: str | None = None) -> str | None:
     if m:
         return _cut(text, key, m.end())
     for m in _LEADS.finditer(key):
+        end = m.start()
+        for name in _KNOWN:
+            if key[:end].endswith(name) and (
+                end == len(name) or not key[end - len(name) - 1].isalnum()
+            ):
+                return text[end - len(name) : end]
         # The name runs from the last break before "chủ trì": "(Sở Tư pháp chủ trì, ...)",
         # "...; Văn phòng Tỉnh ủy chủ trì.", "Sở Nội vụ chủ trì tham mưu".
         start = max(key.rfind(d, 0, m.start()) for d in "(,;:.") + 1

@@ -93,7 +93,13 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
             (a, b) for a, b in spans if _REPORT.search(key[a:b]) and _PERIODIC.search(key[a:b])
         ]
         if reports:
-            c_lo, c_hi = reports[0]
+            # "Báo cáo định kỳ: các sở báo cáo hằng tháng ...": the clause that says when.
+            c_lo, c_hi = max(
+                reports,
+                key=lambda s: (
+                    len(frequencies(key[s[0] : s[1]])) + (due_rule(key[s[0] : s[1]]) is not None)
+                ),
+            )
             clause = key[c_lo:c_hi]
             freq = frequencies(clause)
             due = due_rule(clause)
@@ -183,7 +189,7 @@ def frequencies(clause: str) -> list[Frequency]:
     if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b", c):
         found.add(Frequency.SEMIANNUAL)
     if re.search(
-        r"\bbao cao (?:hang )?n\w?m\b|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
+        r"\bbao cao (?:hang )?n\w?m\b|\b(?:thang|quy),? va n\w?m\b(?!\s+\d)|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
         c,
     ):
         found.add(Frequency.ANNUAL)
@@ -228,7 +234,13 @@ def due_rule(clause: str) -> dict | None:
                 stamp = f"{month:02d}-{day:02d}"
                 if stamp not in dates:
                     dates.append(stamp)
-    return {"dates": dates} if dates else None
+    if dates:
+        return {"dates": dates}
+    m = re.search(BEFORE + r" ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:/|-|thang)\s*\d)", clause)
+    if m and re.search(r"\b(?:hang|moi|theo) thang\b", clause):
+        # "hằng tháng (trước ngày 20)": the day of each month.
+        return {"day": int(m.group("d"))}
+    return None
 
 
 def _recipient(text: str, key: str, lo: int, hi: int) -> str | None:

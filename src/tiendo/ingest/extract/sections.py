@@ -70,7 +70,7 @@ _CONTAINER = re.compile(
     r"^(?:cac )?(?:nh[il]?[ea]m v[uy](?: (?:va|,)? ?giai phap| cu the| trong tam| chu yeu)?|giai phap(?: thuc hien| chu yeu)?)$"
 )
 _YEAR_TITLE = re.compile(
-    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|^n\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
 )
 
 
@@ -182,6 +182,20 @@ def title_year(title: str) -> int | None:
     return max(years) if years else None
 
 
+def _heading_year(node: Node) -> int | None:
+    """The milestone year of an item that heads others ("a) Đến năm 2030", "- Giai đoạn 2026-2030:").
+
+    A bullet that states a target ("- Số doanh nghiệp tăng 2 lần so với năm 2020.")
+    is not a heading, even when short.
+    """
+    title = node.title.strip()
+    if node.is_bullet and not title.endswith(":") and len(title.split()) > 6:
+        return None
+    if "%" in title:
+        return None
+    return title_year(title)
+
+
 def build_outline(blocks: list[Block]) -> Outline:
     root = Node(block=None)
     stack: list[Node] = [root]
@@ -255,7 +269,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append(node)
             owner[id(block)] = node
             node.own_kind = title_kind(node)
-            node.year = title_year(node.title)
+            node.year = _heading_year(node)
             continue
         if block.kind == "heading" and short_title(block.text, 16):
             kind_probe = Node(block=block, heading=True, parent=stack[-1])

@@ -81,3 +81,8 @@ def test_leads(text, lead):
 
 def test_no_lead_without_an_agency_leading():
     assert find_lead("Tăng cường phối hợp giữa các bên trong triển khai.") is None
+
+
+def test_a_known_name_with_a_comma_inside():
+    text = "Số hóa di tích (Sở Văn hóa, Thể thao và Du lịch chủ trì; năm 2026)."
+    assert find_lead(text) == "Sở Văn hóa, Thể thao và Du lịch"

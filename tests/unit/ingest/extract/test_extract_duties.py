@@ -86,3 +86,13 @@ def test_who_from_the_heading_of_the_item():
     text = "V. TỔ CHỨC THỰC HIỆN\n\n1. Trách nhiệm của Sở Nội vụ\n\n- Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh.\n"
     (report,) = duties(text)
     assert report.who == "Sở Nội vụ"
+
+
+def test_a_labelled_clause_and_a_monthly_day():
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Chế độ báo cáo: các huyện báo cáo kết quả hằng tháng (trước ngày 22), "
+        "quý và năm gửi Sở Nội vụ.\n"
+    )
+    (report,) = duties(text)
+    assert [f.value for f in report.frequency] == ["monthly", "quarterly", "annual"]
+    assert report.due == {"day": 22}

@@ -86,3 +86,17 @@ def test_the_period_of_the_title_is_the_default_milestone():
 def test_the_purpose_section_sets_core_targets():
     text = "I. MỤC ĐÍCH, YÊU CẦU\n\n- Phấn đấu đến năm 2030 tỉnh thuộc nhóm 15 địa phương dẫn đầu về PII.\n"
     assert rows(text) == [(2030, "<=", 15, "hạng", True)]
+
+
+def test_a_heading_naming_a_year_and_a_bullet_naming_a_base_year():
+    text = (
+        "I. MỤC TIÊU\n\n1. Mục tiêu năm 2026\n\n- Tỷ lệ văn bản ký số: 100%.\n\n"
+        "2. Mục tiêu đến năm 2031\n\n- Số hợp tác xã số tăng 1,5 lần so với năm 2021.\n"
+    )
+    found = targets(text)
+    assert [(t.year, t.value, t.base_year) for t in found] == [(2026, 100, None), (2031, 1.5, 2021)]
+
+
+def test_a_year_before_the_first_value_governs_the_sentence():
+    text = "II. MỤC TIÊU\n\nNgoài ra, đến năm 2029 tỷ lệ hồ sơ trễ hạn dưới 2%; thời gian phản hồi không quá 8 giờ.\n"
+    assert rows(text) == [(2029, "<", 2, "%", True), (2029, "<=", 8, "số", True)]
