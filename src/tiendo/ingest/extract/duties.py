@@ -47,7 +47,7 @@ _PERIODIC = re.compile(
 )
 _DUE_PERIOD = re.compile(
     BEFORE
-    + r" ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
+    + r" ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:cua\s+)?(?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
 )
 _PLAN_DOC = re.compile(
     r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?(?:ke hoach|chuong trinh|van ban|de an|quy che)\b"

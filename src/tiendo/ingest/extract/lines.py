@@ -25,7 +25,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         re.compile(
-            r"^(?:PHẦN|Phần)\s+(?:thứ\s+)?(?P<label>[IVX]+|\d+|[a-zà-ỹ]+)\s*[.:\-–]?\s*(?=\S|$)"
+            r"^(?:PHẦN|Phần)\s+(?:(?:thứ|THỨ)\s+)?(?P<label>[IVX]+\b|\d+|[^\W\d_]+)\s*[.:\-–]?\s*(?=\S|$)"
         ),
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),

@@ -105,6 +105,15 @@ _ANNUAL = re.compile(
 )
 
 # What a counted noun must not be: units of time, ordinal uses, money.
+_WORD_NUMBERS = {
+    "doi": 2.0,
+    "ruoi": 1.5,
+    "hai": 2.0,
+    "ba": 3.0,
+    "bon": 4.0,
+    "nam": 5.0,
+    "muoi": 10.0,
+}
 _DURATIONS = {"gio", "ngay", "phut"}
 _NOT_COUNTED = set(
     [
@@ -276,19 +285,23 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
     seg = key[lo:hi]
 
-    # x times a base year: "tăng 2 (hai) lần so với năm 2025", "gấp 3 lần"
+    # x times a base year: "tăng 2 (hai) lần so với năm 2025", "gấp 3 lần", "tăng gấp đôi"
     for m in re.finditer(
-        r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?P<v>"
+        r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?:(?P<v>"
         + NUM
-        + r")\s*(?:\([a-z ]+\)\s*)?lan\b"
+        + r")\s*(?:\([a-z ]+\)\s*)?lan\b|(?:gap\s+)?(?P<w>doi|ruoi|hai|ba|bon|nam|muoi)\b(?:\s+lan\b)?)"
         r"(?:\s+(?:so voi|cua)\s+(?:" + r"n\w?m\s+)?(?P<base>(?:19|20)\d\d))?",
         seg,
     ):
-        s, e = lo + m.start("v"), lo + m.end()
-        value = _number(text[lo + m.start("v") : lo + m.end("v")])
+        word = m.group("w")
+        if word and not re.search(r"\bgap\b|\blan\b", m.group(0)):
+            continue  # "tăng hai" without "gấp" or "lần" is not a multiple
+        vstart = m.start("v") if m.group("v") else m.start("w")
+        s, e = lo + vstart, lo + m.end()
+        value = _WORD_NUMBERS[word] if word else _number(text[lo + m.start("v") : lo + m.end("v")])
         if value is None:
             continue
-        op, _, _ = qualifier_before(key, lo, lo + m.start("v"))
+        op, _, _ = qualifier_before(key, lo, lo + vstart)
         op = op if isinstance(op, Comparator) else Comparator.EQ
         base = int(m.group("base")) if m.group("base") else None
         add(

@@ -272,7 +272,9 @@ def build_outline(blocks: list[Block]) -> Outline:
             node.year = _heading_year(node)
             continue
         if block.kind == "heading" and short_title(block.text, 16):
-            kind_probe = Node(block=block, heading=True, parent=stack[-1])
+            # A heading in capitals names a top section wherever it stands.
+            caps = block.text.upper() == block.text
+            kind_probe = Node(block=block, heading=True, parent=None if caps else stack[-1])
             kind = title_kind(kind_probe)
             if kind is not None:
                 # An unnumbered heading naming a section ("MỤC TIÊU") stands at the top.

@@ -96,3 +96,10 @@ def test_a_labelled_clause_and_a_monthly_day():
     (report,) = duties(text)
     assert [f.value for f in report.frequency] == ["monthly", "quarterly", "annual"]
     assert report.due == {"day": 22}
+
+
+def test_last_month_of_the_quarter_written_with_cua():
+    assert due_rule(ocr_key("báo cáo trước ngày 18 tháng cuối của quý")) == {
+        "day": 18,
+        "month": "last_of_period",
+    }

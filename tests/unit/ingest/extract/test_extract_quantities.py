@@ -127,3 +127,9 @@ def test_references_are_not_values():
 
 def test_a_bounded_duration_is_a_value():
     assert read("thời gian khôi phục hệ thống không quá 4 giờ") == [("<=", 4, None, "số", "level")]
+
+
+def test_multiples_in_words():
+    assert read("doanh thu số tăng gấp đôi so với năm 2023")[0][:4] == ("=", 2, None, "lần")
+    assert read("sản lượng tăng hai lần")[0][:4] == ("=", 2, None, "lần")
+    assert read("tăng năm 2025 và năm 2026") == []

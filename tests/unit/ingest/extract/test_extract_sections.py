@@ -77,3 +77,13 @@ def test_appendix_restarts_the_outline():
     text = "I. TỔ CHỨC THỰC HIỆN\n\n1. Việc.\n\nNơi nhận:\n- Lưu.\n\nPHỤ LỤC\n\nSTT\tChỉ tiêu\n"
     o = outline(text)
     assert o.root.children[-1].own_kind == SectionKind.APPENDIX
+
+
+def test_parts_named_in_words_with_section_titles_in_capitals():
+    text = (
+        "PHẦN THỨ NHẤT\nMỤC TIÊU\n\n- Đạt 50%.\n\nPHẦN THỨ HAI\nNHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Nhóm\n\n- Việc.\n\n"
+        "PHẦN THỨ BA\nTỔ CHỨC THỰC HIỆN\n\n1. Việc của sở.\n"
+    )
+    found = [k for _, k in kinds(text)]
+    assert found[:1] == [SectionKind.OBJECTIVES]
+    assert SectionKind.TASKS in found and SectionKind.ORGANISATION in found
