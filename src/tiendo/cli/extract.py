@@ -61,7 +61,7 @@ def command(files: tuple[Path, ...], fmt: str, no_repair: bool) -> None:
                 )
             elif kind == "task":
                 click.echo(
-                    f"  nhiệm vụ  L{row['line']:<4} nhóm {row['group']:<5} {row['text'][:80]}"
+                    f"  nhiệm vụ  L{row['line']:<4} nhóm {row['group'] or '-':<5} {row['text'][:80]}"
                 )
             else:
                 click.echo(f"  báo cáo   L{row['line']:<4} {row['kind']:<6} {row['text'][:80]}")

@@ -3,7 +3,7 @@
 The text is cut into blocks (``lines``), the blocks into an outline of
 sections (``sections``); metadata come from the header, title, preamble and
 signature (``metadata``); targets from the objectives and tasks in prose
-(``targets``) and from target tables (``tables``); tasks from the task
+(``quantities``, ``targets``, ``indicators``) and from target tables (``tables``); tasks from the task
 sections (``tasks``) and task tables; reporting and planning duties from the
 tasks and implementation sections (``duties``). Every rule works on the
 language and layout of such plans, on keys without diacritics so that text

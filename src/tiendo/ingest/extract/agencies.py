@@ -10,29 +10,65 @@ from __future__ import annotations
 
 import re
 
-from tiendo.ingest.extract.keys import ocr_key
+from tiendo.ingest.extract.keys import fold_keep, ocr_key
 
 _HEADS = (
-    r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|vien|"
-    r"trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
-    r"mat tran|dang uy|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
-    r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy)"
+    r"(?:cac\s+)?(?:so|ban|van phong|uy ban|ubnd|hdnd|hoi dong|cong an|bo chi huy|bo|cuc|tong cuc|vu|dai|bao|truong|"
+    r"vien|trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
+    r"mat tran|dang uy|dang doan|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
+    r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy|dai hoc|hoc vien|benh vien|doanh nghiep|"
+    r"co quan|don vi|to)"
 )
 #: text that opens with an agency's name
 AGENCY_START = re.compile(_HEADS + r"\b")
 _LABELLED = re.compile(r"\b(?:co quan|don vi|cq)\s+chu tri\s*[:：]\s*")
 _GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
-_LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+)?chu tri\b")
+_LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+|don vi\s+)?chu tri\b")
 _STOP = re.compile(
     r"\s*(?:[,;:.()]|\s(?:chu tri|phoi hop|tham muu|trien khai|xay dung|thuc hien|huong dan|chiu trach nhiem|theo doi|"
     r"to chuc|nghien cuu|ban hanh|ra soat|co trach nhiem|la co quan|lam dau moi|chu dong|de xuat|tong hop|"
-    r"kiem tra|danh gia|bao cao|phu trach)\b)"
+    r"kiem tra|danh gia|bao cao|phu trach|dau tu|nang cap|hoan thanh)\b)"
 )
 
 
+# The names of provincial departments and ministries, before and after the 2025
+# reorganisation: a name like "Sở Xây dựng" or "Sở Tài chính" cannot be told from
+# the verb after it ("giao Sở Tài chính bố trí vốn") by its letters alone.
+_DEPARTMENTS = [
+    "Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông", "Công Thương", "Xây dựng", "Giao thông vận tải",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường",
+    "Y tế", "Giáo dục và Đào tạo", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa và Thể thao", "Du lịch", "Ngoại vụ", "Dân tộc và Tôn giáo", "Quy hoạch - Kiến trúc",
+    "Công an", "Quốc phòng", "Ngoại giao",
+]  # fmt: skip
+_KNOWN = sorted(
+    {fold_keep(f"{head} {name}").lower() for head in ("Sở", "Bộ") for name in _DEPARTMENTS},
+    key=len,
+    reverse=True,
+)
+
+
+def _known_name(text: str, key: str, start: int) -> str | None:
+    for name in _KNOWN:
+        end = start + len(name)
+        if key.startswith(name, start) and (end == len(key) or not key[end].isalnum()):
+            return text[start:end]
+    return None
+
+
 def _cut(text: str, key: str, start: int, limit: int = 90) -> str | None:
-    m = _STOP.search(key, start, min(len(key), start + limit))
-    end = m.start() if m else min(len(text), start + limit)
+    known = _known_name(text, key, start)
+    if known:
+        return known
+    end = min(len(text), start + limit)
+    for m in _STOP.finditer(key, start, min(len(key), start + limit)):
+        word = text[m.start() : m.end()].strip()
+        # A capitalised word belongs to the name ("Sở Xây dựng"), a verb is in lower case.
+        if word[:1].isupper():
+            continue
+        end = m.start()
+        break
     name = text[start:end].strip(" ,;:.-–")
     if not name or len(name.split()) > 14:
         return None
@@ -49,15 +85,23 @@ def find_lead(text: str, key: str | None = None) -> str | None:
     if m:
         return _cut(text, key, m.end())
     for m in _LEADS.finditer(key):
-        head = None
-        for h in re.finditer(
-            r"(?:^|[\s(,;:])(?P<h>" + _HEADS + r")\s", key[max(0, m.start() - 90) : m.start() + 1]
-        ):
-            head = max(0, m.start() - 90) + h.start("h")
-            break
-        if head is None:
+        end = m.start()
+        for name in _KNOWN:
+            if key[:end].endswith(name) and (
+                end == len(name) or not key[end - len(name) - 1].isalnum()
+            ):
+                return text[end - len(name) : end]
+        # The name runs from the last break before "chủ trì": "(Sở Tư pháp chủ trì, ...)",
+        # "...; Văn phòng Tỉnh ủy chủ trì.", "Sở Nội vụ chủ trì tham mưu".
+        start = max(key.rfind(d, 0, m.start()) for d in "(,;:.") + 1
+        seg = key[start : m.start()]
+        lead = re.match(r"\s*(?:[-+•*]\s*)?(?:giao\s+(?:cho\s+)?|do\s+)?", seg)
+        begin = start + (lead.end() if lead else 0)
+        name = text[begin : m.start()].strip(" ,;:.-–(")
+        if not name or len(name.split()) > 14:
             continue
-        name = text[head : m.start()].strip(" ,;:.-–(")
-        if name and len(name.split()) <= 14 and not re.search(r"[;.]", name):
+        if AGENCY_START.match(key[begin:]) and (
+            name[0].isupper() or name.lower().startswith("các")
+        ):
             return name
     return None

@@ -15,6 +15,8 @@ from tiendo.text.numbers import last_day_of_month
 #: the word "năm" (year) with the vowel OCR often gets wrong
 YEAR_WORD = r"n[a-z]?m"
 YEAR = r"(?:19|20)\d\d"
+#: the word "trước" (before), with OCR's "trudc", "trwoc"
+BEFORE = r"tr[uw][a-z]{0,2}[ce]"
 _QUARTERS = {
     "i": 1,
     "ii": 2,
@@ -43,7 +45,7 @@ MONTH_YEAR = re.compile(
 )
 BARE_MONTH_YEAR = re.compile(r"(?<![\d/])(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\b")
 QUARTER = re.compile(
-    r"\bquy\s+(?P<q>iv|i{1,3}|l{1,3}v?|[1-4])\s*(?:/|-|\s+"
+    r"\bquy\s+(?P<q>iv|lv|1v|[il1|]{1,3}|[1-4])\s*(?:/|-|\s+"
     + YEAR_WORD
     + r"\s+|\s+)(?P<y>"
     + YEAR
@@ -67,6 +69,9 @@ def month_end(year: int, month: int) -> dt.date | None:
 
 def quarter_end(year: int, quarter: str) -> dt.date | None:
     q = _QUARTERS.get(quarter.lower())
+    if q is None and re.fullmatch(r"[il1|]{1,3}", quarter.lower()):
+        # OCR reads the Roman I as "l", "1" or "|": count the strokes.
+        q = len(quarter)
     if q is None:
         return None
     return last_day_of_month(year, q * 3)

@@ -42,6 +42,17 @@ _LEADING = re.compile(
     + YEAR
     + r")\b\s*,"
 )
+# A year the item is to be done by, written in passing ("... phấn đấu đến năm 2026 phủ
+# sóng ...", "... vào năm 2027.", "... giai đoạn 2025 - 2027."), unless it belongs to the
+# title of a document or a policy ("Đề án ... đến năm 2030", "Kế hoạch ... giai đoạn 2021-2025").
+_FREE_YEAR = re.compile(
+    r"\b(?:(?:den|vao|trong|truoc)\s+(?:het\s+)?(?:" + YEAR_WORD + r"\s+)?(?P<year>" + YEAR + r")|"
+    r"giai doan\s+(?P<begin>" + YEAR + r")\s*(?:-|–|den)\s*(?P<end>" + YEAR + r"))\b"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:ke hoach|de an|chien luoc|chuong trinh|quy hoach|dinh huong|tam nhin|nghi quyet|quyet dinh|"
+    r"chi thi|ket luan|chinh sach|co che|du an|muc tieu|so voi)\b(?:[\s,]+[^\s,;.]+){0,22}\s*$"
+)
 _YEAR_AFTER = re.compile(
     r"(?:vao|trong|truoc|den|het|cuoi)\s+(?:het\s+)?(?:"
     + YEAR_WORD
@@ -97,46 +108,86 @@ def read_cell(cell: str) -> Deadline:
 def read_prose(text: str, key: str | None = None) -> Deadline:
     """The deadline a task item's text states, or an empty deadline."""
     key = key if key is not None else ocr_key(text)
-    m = _LABEL.search(key)
-    if m:
-        tail = key[m.end() : m.end() + 40]
-        tail = re.split(r"[;)]", tail, maxsplit=1)[0]
-        found = read_expression(tail, text[m.start() : m.end() + len(tail)])
-        if found:
+    labelled = _labelled(text, key)
+    if labelled is not None:
+        return labelled
+    spans = sentences(text)
+    for s_lo, s_hi in spans:
+        found = _in_sentence(text, key, s_lo, s_hi)
+        if found is not None:
             return found
-        if _CONTINUING.match(tail.strip()):
-            return Deadline(continuing=True, text=text[m.end() : m.end() + len(tail)].strip())
-    for s_lo, s_hi in sentences(text):
-        lead = _LEADING.match(key, s_lo)
-        if lead:
-            return _year(int(lead.group("year")), text[s_lo : lead.end()].strip(" ,-"))
-        sentence = key[s_lo:s_hi]
-        for c in _COMPLETE.finditer(sentence):
-            window = sentence[c.end() : c.end() + 110]
-            window = re.split(r"[;.]\s", window, maxsplit=1)[0]
-            for pattern in (DATE_NUMERIC, DATE_WORDS, QUARTER, MONTH_YEAR):
-                m = pattern.search(window)
-                if m:
-                    found = read_expression(
-                        window[m.start() : m.end()],
-                        text[s_lo + c.start() : s_lo + c.end() + m.end()],
-                    )
-                    if found:
-                        return found
-            m = _YEAR_AFTER.search(window)
-            if m:
-                return _year(
-                    int(m.group("year")), text[s_lo + c.start() : s_lo + c.end() + m.end()]
-                )
-        for pattern in (QUARTER, MONTH_YEAR):
-            m = pattern.search(sentence)
-            if m:
-                found = read_expression(m.group(0), text[s_lo + m.start() : s_lo + m.end()])
-                if found:
-                    return found
+    # "(Văn phòng UBND tỉnh chủ trì; năm 2025)": a year closing the item's note.
+    m = re.search(
+        r"[;(]\s*(?:trong\s+)?(?:"
+        + YEAR_WORD
+        + r"\s+)?(?P<y>"
+        + YEAR
+        + r")(?:\s*[-–]\s*(?P<y2>"
+        + YEAR
+        + r"))?\s*\)",
+        key,
+    )
+    if m:
+        return _year(int(m.group("y2") or m.group("y")), text[m.start() : m.end()])
+    for s_lo, s_hi in spans:
+        for m in _FREE_YEAR.finditer(key, s_lo, s_hi):
+            clause_start = key.rfind(";", s_lo, m.start()) + 1
+            if _TITLE_WORDS.search(key[max(clause_start, s_lo) : m.start()]):
+                continue
+            if m.group("end") and int(m.group("end")) - int(m.group("begin")) > 5:
+                # "giai đoạn 2021-2030" is the horizon of a programme, not a deadline.
+                continue
+            year = int(m.group("year") or m.group("end"))
+            return _year(year, text[m.start() : m.end()])
     if re.search(
         r"\((?:thuc hien )?(?:thuong xuyen|hang n\w?m)\)|\bthuc hien (?:thuong xuyen|hang n\w?m)\s*[.;]?\s*$",
         key,
     ):
         return Deadline(continuing=True, text=None)
     return Deadline()
+
+
+def _labelled(text: str, key: str) -> Deadline | None:
+    """ "Thời gian hoàn thành: Quý II/2025", "thời hạn: thường xuyên"."""
+    m = _LABEL.search(key)
+    if not m:
+        return None
+    tail = key[m.end() : m.end() + 40]
+    tail = re.split(r"[;)]", tail, maxsplit=1)[0]
+    found = read_expression(tail, text[m.start() : m.end() + len(tail)])
+    if found:
+        return found
+    if _CONTINUING.match(tail.strip()):
+        return Deadline(continuing=True, text=text[m.end() : m.end() + len(tail)].strip())
+    return None
+
+
+def _in_sentence(text: str, key: str, s_lo: int, s_hi: int) -> Deadline | None:
+    lead = _LEADING.match(key, s_lo)
+    if lead:
+        return _year(int(lead.group("year")), text[s_lo : lead.end()].strip(" ,-"))
+    sentence = key[s_lo:s_hi]
+    for c in _COMPLETE.finditer(sentence):
+        window = sentence[c.end() : c.end() + 110]
+        window = re.split(r"[;.]\s", window, maxsplit=1)[0]
+        for pattern in (DATE_NUMERIC, DATE_WORDS, QUARTER, MONTH_YEAR, BARE_MONTH_YEAR):
+            m = pattern.search(window)
+            if m:
+                found = read_expression(
+                    window[m.start() : m.end()], text[s_lo + c.start() : s_lo + c.end() + m.end()]
+                )
+                if found:
+                    return found
+        m = _YEAR_AFTER.search(window)
+        if m:
+            return _year(int(m.group("year")), text[s_lo + c.start() : s_lo + c.end() + m.end()])
+    # A quarter or a month written anywhere ("(Quý II/2025)"), unless it is part
+    # of the full date of a cited document ("ngày 24 tháng 11 năm 2023").
+    for pattern in (QUARTER, MONTH_YEAR):
+        for m in pattern.finditer(sentence):
+            if re.search(r"ngay\s+\d{1,2}\s*$", sentence[max(0, m.start() - 12) : m.start()]):
+                continue
+            found = read_expression(m.group(0), text[s_lo + m.start() : s_lo + m.end()])
+            if found:
+                return found
+    return None

@@ -23,6 +23,7 @@ import re
 from tiendo.domain.plan import DutyKind, Frequency, ReportingDuty, SectionKind
 from tiendo.ingest.extract.agencies import AGENCY_START
 from tiendo.ingest.extract.clauses import sentences
+from tiendo.ingest.extract.dates import BEFORE
 from tiendo.ingest.extract.deadlines import read_expression
 from tiendo.ingest.extract.lines import Block
 from tiendo.ingest.extract.sections import Node, Outline
@@ -31,7 +32,11 @@ _REPORT = re.compile(r"\bbao cao\b")
 # "quý" is a quarter; "quy định", "quy chế", "quy trình" are not.
 _QUARTER = r"quy\b(?!\s+(?:dinh|che|trinh|hoach|mo|luat|tac|chuan|pham|uoc|doi|dat|von|tien))"
 _PERIODIC = re.compile(
-    r"\b(?:dinh ky|hang (?:thang|n\w?m)|hang " + _QUARTER + r"|(?:3|6|9|ba|sau) thang|truoc ngay|"
+    r"\b(?:dinh ky|hang (?:thang|n\w?m)|hang "
+    + _QUARTER
+    + r"|(?:3|6|9|ba|sau) thang|"
+    + BEFORE
+    + r" ngay|"
     r"theo thang|theo "
     + _QUARTER
     + r"|moi thang|moi "
@@ -41,10 +46,8 @@ _PERIODIC = re.compile(
     + r")"
 )
 _DUE_PERIOD = re.compile(
-    r"truoc ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
-)
-_DUE_DATES = re.compile(
-    r"truoc ngay\s+(?P<d>\d{1,2})\s*(?:/|-|\s+thang\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})"
+    BEFORE
+    + r" ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:cua\s+)?(?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
 )
 _PLAN_DOC = re.compile(
     r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?(?:ke hoach|chuong trinh|van ban|de an|quy che)\b"
@@ -85,64 +88,114 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
     text, key = block.text, block.key
     out: list[ReportingDuty] = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
-        for c_lo, c_hi in _clauses(text, key, s_lo, s_hi):
+        spans = _clauses(text, key, s_lo, s_hi)
+        reports = [
+            (a, b) for a, b in spans if _REPORT.search(key[a:b]) and _PERIODIC.search(key[a:b])
+        ]
+        if reports:
+            # "Báo cáo định kỳ: các sở báo cáo hằng tháng ...": the clause that says when.
+            c_lo, c_hi = max(
+                reports,
+                key=lambda s: (
+                    len(frequencies(key[s[0] : s[1]])) + (due_rule(key[s[0] : s[1]]) is not None)
+                ),
+            )
             clause = key[c_lo:c_hi]
-            if _REPORT.search(clause) and _PERIODIC.search(clause):
-                freq = frequencies(clause)
-                out.append(
-                    ReportingDuty(
-                        kind=DutyKind.REPORT,
-                        text=text[c_lo:c_hi].strip(" ,.;"),
-                        line=block.line_at(
-                            c_lo + len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())
-                        ),
-                        who=_who(block, node, s_lo),
-                        to=_recipient(text, key, c_lo, c_hi),
-                        frequency=freq,
-                        due=due_rule(clause),
-                    )
+            freq = frequencies(clause)
+            due = due_rule(clause)
+            if not freq and due and "dates" in due:
+                # Fixed days of the year say how often: twice a year is every six months.
+                freq = {
+                    1: [Frequency.ANNUAL],
+                    2: [Frequency.SEMIANNUAL],
+                    4: [Frequency.QUARTERLY],
+                }.get(len(due["dates"]), [])
+            # "...; báo cáo đột xuất khi có yêu cầu" completes the same duty.
+            for a, b in spans:
+                other = (a, b) != (c_lo, c_hi)
+                if (
+                    other
+                    and _REPORT.search(key[a:b])
+                    and _ADHOC.search(key[a:b])
+                    and Frequency.ADHOC not in freq
+                ):
+                    freq.append(Frequency.ADHOC)
+            written = text[c_lo:c_hi]
+            out.append(
+                ReportingDuty(
+                    kind=DutyKind.REPORT,
+                    text=written.strip(" ,.;"),
+                    line=block.line_at(c_lo + len(written) - len(written.lstrip())),
+                    who=_who(block, node, s_lo),
+                    to=_recipient(text, key, c_lo, c_hi),
+                    frequency=freq,
+                    due=due,
                 )
-                break
-        else:
-            if kind != SectionKind.ORGANISATION:
-                continue
-            sentence = key[s_lo:s_hi]
-            doc = _PLAN_DOC.search(sentence)
-            due = _PLAN_DUE.search(sentence, doc.start()) if doc else None
-            if doc and due:
-                deadline = read_expression(sentence[due.start() : due.end()])
-                if deadline is None or deadline.due is None:
-                    continue
-                start = s_lo + doc.start()
-                out.append(
-                    ReportingDuty(
-                        kind=DutyKind.PLAN,
-                        text=text[start : s_lo + due.end()].strip(" ,.;()*"),
-                        line=block.line_at(start),
-                        who=_who(block, node, s_lo),
-                        due={"date": deadline.due.isoformat()},
-                    )
-                )
+            )
+        if kind != SectionKind.ORGANISATION:
+            continue
+        # The report clauses of the sentence are not part of a duty to issue a plan.
+        sentence = list(key[s_lo:s_hi])
+        for a, b in reports:
+            sentence[a - s_lo : b - s_lo] = " " * (b - a)
+        plan = _plan_duty(text, "".join(sentence), s_lo, block, node)
+        if plan is not None:
+            out.append(plan)
     return out
+
+
+def _plan_duty(
+    text: str, sentence: str, s_lo: int, block: Block, node: Node
+) -> ReportingDuty | None:
+    doc = _PLAN_DOC.search(sentence)
+    due = _PLAN_DUE.search(sentence, doc.start()) if doc else None
+    if not (doc and due):
+        return None
+    deadline = read_expression(sentence[due.start() : due.end()])
+    if deadline is None or deadline.due is None:
+        return None
+    start = s_lo + doc.start()
+    return ReportingDuty(
+        kind=DutyKind.PLAN,
+        text=text[start : s_lo + due.end()].strip(" ,.;()*"),
+        line=block.line_at(start),
+        who=_who(block, node, s_lo),
+        due={"date": deadline.due.isoformat()},
+    )
+
+
+_DAY_MONTH = r"(?P<d>\d{1,2})\s*(?:/|-|\s+thang\s+)(?P<m>\d{1,2})(?!\s*/\s*\d)"
+_DUE_DATE = re.compile(BEFORE + r" ngay\s+" + _DAY_MONTH)
+_MORE_DATES = re.compile(r"\s*\)?\s*(?:va|,)\s*(?:ngay\s+)?" + _DAY_MONTH)
+_DUE_EXPRESSION = re.compile(
+    BEFORE
+    + r" ngay\s+\d{1,2}(?:\s*(?:/|-|\s+thang\s+)\d{1,2})?(?:\s*(?:va|,)\s*(?:"
+    + BEFORE
+    + r"\s+)?(?:ngay\s+)?"
+    r"\d{1,2}\s*(?:/|-|\s+thang\s+)\d{1,2})*(?:\s+(?:hang|moi)\s+n\w?m)?"
+)
+_ADHOC = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
 
 
 def frequencies(clause: str) -> list[Frequency]:
     """Reporting frequencies named in a clause, in the order of the calendar."""
-    c = re.sub(r"truoc ngay\s+\d{1,2}\s*(?:/\s*\d{1,2}|\s+thang\s+\d{1,2})?", " ", clause)
+    # Due dates are not frequencies: "trước ngày 15/6 và 01/12 hằng năm", "tháng cuối quý".
+    quarter_rule = re.search(r"thang (?:cuoi|dau) (?:cua )?quy", clause)
+    c = _DUE_EXPRESSION.sub(" ", clause)
     c = re.sub(r"thang (?:cuoi|dau)(?: cua)? (?:quy|ky|n\w?m)", " ", c)
     found: set[Frequency] = set()
-    if re.search(r"\b(?:3|ba) thang\b|\b" + _QUARTER, c):
+    if quarter_rule or re.search(r"\b(?:3|ba) thang\b|\b" + _QUARTER, c):
         found.add(Frequency.QUARTERLY)
-    if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b|\bsau thang\b", c):
+    if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b", c):
         found.add(Frequency.SEMIANNUAL)
     if re.search(
-        r"\b(?:1|mot) n\w?m\b|\bhang n\w?m\b|\bhàng n\w?m\b|\bcuoi n\w?m\b|\bmoi n\w?m\b|\bn\w?m,|\bn\w?m\)",
+        r"\bbao cao (?:hang )?n\w?m\b|\b(?:thang|quy),? va n\w?m\b(?!\s+\d)|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
         c,
     ):
         found.add(Frequency.ANNUAL)
-    if re.search(r"\b(?:hang|moi|theo) thang\b|(?:^|[,(:]\s*)thang\s*,", c):
+    if re.search(r"\b(?:hang|moi|theo) thang\b|\bbao cao thang\b|(?:^|[,(:]\s*)thang\s*,", c):
         found.add(Frequency.MONTHLY)
-    if re.search(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b", c):
+    if _ADHOC.search(c):
         found.add(Frequency.ADHOC)
     order = [
         Frequency.MONTHLY,
@@ -155,6 +208,7 @@ def frequencies(clause: str) -> list[Frequency]:
 
 
 def due_rule(clause: str) -> dict | None:
+    """The due rule of a report clause, in the conventions of the module docstring."""
     m = _DUE_PERIOD.search(clause)
     if m:
         which = m.group("which")
@@ -164,11 +218,28 @@ def due_rule(clause: str) -> dict | None:
         if "dau" in which:
             return {"day": day, "month": "first_of_next"}
         return {"day": day}
-    dates = [
-        f"{int(m.group('m')):02d}-{int(m.group('d')):02d}" for m in _DUE_DATES.finditer(clause)
-    ]
+    dates: list[str] = []
+    for m in _DUE_DATE.finditer(clause):
+        found = [m]
+        pos = m.end()
+        while True:
+            more = _MORE_DATES.match(clause, pos)
+            if not more:
+                break
+            found.append(more)
+            pos = more.end()
+        for f in found:
+            day, month = int(f.group("d")), int(f.group("m"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                stamp = f"{month:02d}-{day:02d}"
+                if stamp not in dates:
+                    dates.append(stamp)
     if dates:
         return {"dates": dates}
+    m = re.search(BEFORE + r" ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:/|-|thang)\s*\d)", clause)
+    if m and re.search(r"\b(?:hang|moi|theo) thang\b", clause):
+        # "hằng tháng (trước ngày 20)": the day of each month.
+        return {"day": int(m.group("d"))}
     return None
 
 

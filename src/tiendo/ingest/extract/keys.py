@@ -23,6 +23,9 @@ from functools import lru_cache
 _DIGIT_AS_LETTER = str.maketrans(
     {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b"}
 )
+# Symbols OCR puts for a vowel with marks ("s¢" for "sở", "K& hoạch" for "Kế hoạch").
+_SYMBOL_LETTERS = {"¢": "o", "&": "e", "@": "a"}
+_SYMBOL_IN_WORD = re.compile(r"(?<=[a-z])[¢&@]|[¢&@](?=[a-z])")
 _MIXED_TOKEN = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
 
 
@@ -42,14 +45,27 @@ def fold_char(ch: str) -> str:
     return base
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table that learns each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep(text: str) -> str:
     """``text`` folded character by character: same length, same offsets."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def ocr_key(text: str) -> str:
     """Folded key in which digits inside words read as the letters they replace."""
     key = fold_keep(text)
+    key = _SYMBOL_IN_WORD.sub(lambda m: _SYMBOL_LETTERS[m.group(0)], key)
     return _MIXED_TOKEN.sub(lambda m: _letters(m.group(0)), key)
 
 

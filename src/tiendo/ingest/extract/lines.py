@@ -25,22 +25,35 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         re.compile(
-            r"^(?:PHẦN|Phần)\s+(?:thứ\s+)?(?P<label>[IVX]+|\d+|[a-zà-ỹ]+)\s*[.:\-–]?\s*(?=\S|$)"
+            r"^(?:PHẦN|Phần)\s+(?:(?:thứ|THỨ)\s+)?(?P<label>[IVX]+\b|\d+|[^\W\d_]+)\s*[.:\-–]?\s*(?=\S|$)"
         ),
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
-    ("programme", re.compile(r"^(?:Chương trình|CHƯƠNG TRÌNH)\s+(?P<label>\d+)\s*[:.]\s*")),
+    (
+        "programme",
+        re.compile(
+            r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM)"
+            r"\s+(?:số\s+)?(?P<label>\d+|[IVX]+)\s*[:.\-–]\s*"
+        ),
+    ),
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s)\s*(?=\S)")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
-    ("bullet", re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓*])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))")),
+    (
+        "bullet",
+        re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))|^(?P<star>\*)\s+"),
+    ),
 ]
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
 
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+# A page number left by a PDF export: "12", "- 12 -", "Trang 3".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$"
+)
 _ROW_SPLIT = re.compile(r"\t")
 _CLOSING = re.compile(r"^(?:nơi nhận|noi nhan)\b", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?:;)]\s*$")
@@ -105,7 +118,8 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
 
 def is_table_row(raw: str) -> bool:
     """A tab-separated row or a markdown pipe row."""
-    if "\t" in raw.strip():
+    if "\t" in raw.rstrip("\n"):
+        # A cell may hold the end of the cell above: "\tvà quy trình\t\t" is still a row.
         return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or raw.count("\t") >= 2
     s = raw.strip()
     return s.startswith("|") and s.count("|") >= 3
@@ -156,7 +170,7 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if not m:
             continue
-        label = m.group("label")
+        label = m.group("label") or m.groupdict().get("star") or ""
         if style == "roman":
             value = roman_value(label)
             if value is None:
@@ -174,26 +188,46 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
 
 def _is_caps_title(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
-    return (
-        len(letters) >= 4
-        and all(c.isupper() for c in letters)
-        and len(line.split()) <= 10
-        and not any(c.isdigit() for c in line)
-    )
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
 
-def _starts_block(style: str, prev_text: str | None, after_blank: bool) -> bool:
+def _starts_block(
+    style: str, prev_text: str | None, after_blank: bool, expected: bool = False
+) -> bool:
     """Whether a line with a marker starts an item or goes on the line before it.
 
     Hard-wrapped text can put a number at the start of a line mid-sentence
     ("... đến năm\\n2030. Tiếp tục"); an item marker counts only after a blank
-    line or a line that ends a sentence. Bullets and Roman numerals always count.
+    line, a line that ends a sentence or a heading, or when its number is the
+    one the outline expects next ("1.1." under "1.", "1.2." after "1.1.").
+    Bullets and Roman numerals always count.
     """
-    if style.startswith("bullet") or style in ("roman", "part", "article", "programme"):
+    if style.startswith("bullet") or style in ("roman", "part", "article", "programme") or expected:
         return True
     if after_blank or prev_text is None:
         return True
+    if _is_caps_title(prev_text) or _is_caps_title(_strip_marker(prev_text)):
+        return True
     return bool(_END_PUNCT.search(prev_text))
+
+
+def _successors(label: str) -> set[str]:
+    """Labels that may come after ``label``: its first child, next sibling, next uncle."""
+    if re.fullmatch(r"[a-zđ]", label):
+        return {chr(ord(label) + 1)} if label != "z" else set()
+    if not re.fullmatch(r"\d+(?:\.\d+)*", label):
+        return set()
+    parts = [int(p) for p in label.split(".")]
+    out = {label + ".1"}
+    for k in range(len(parts), 0, -1):
+        head = [*parts[: k - 1], parts[k - 1] + 1]
+        out.add(".".join(str(p) for p in head))
+    return out
+
+
+def _strip_marker(line: str) -> str:
+    marker = find_marker(line)
+    return line[marker[2] :] if marker else line
 
 
 def build_blocks(text: str) -> list[Block]:
@@ -202,6 +236,7 @@ def build_blocks(text: str) -> list[Block]:
     current: Block | None = None
     after_blank = True
     prev_text: str | None = None
+    expected: set[str] = set()  # item numbers that may come next
 
     def close() -> None:
         nonlocal current
@@ -236,7 +271,7 @@ def build_blocks(text: str) -> list[Block]:
             if current is not None and current.kind in ("heading", "row"):
                 close()
             continue
-        if _FOOTNOTE.match(raw.strip()):
+        if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
         if is_table_row(raw):
@@ -261,8 +296,10 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
-        if marker and _starts_block(marker[0], prev_text, after_blank):
+        if marker and _starts_block(marker[0], prev_text, after_blank, marker[1] in expected):
             style, label, body = marker
+            # A numbered heading in capitals ("II. MỤC TIÊU") takes no continuation lines.
+            caps = _is_caps_title(line[body:]) and not style.startswith("bullet")
             open_block(
                 "item",
                 number,
@@ -271,8 +308,11 @@ def build_blocks(text: str) -> list[Block]:
                 label=label,
                 body=body,
                 markdown=markdown,
-                bold=bold,
+                bold=bold or caps,
             )
+            if style == "roman":
+                expected.clear()
+            expected.update(_successors(label))
         elif markdown or (bold and not joinable):
             open_block("heading", number, line, markdown=markdown, bold=bold)
         elif _is_caps_title(line):

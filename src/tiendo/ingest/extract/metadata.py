@@ -19,7 +19,7 @@ from collections import Counter
 
 from tiendo.domain.plan import DocumentMeta
 from tiendo.domain.units import find_province, province_names
-from tiendo.ingest.extract.dates import safe_date
+from tiendo.ingest.extract.dates import YEAR_WORD, safe_date
 from tiendo.ingest.extract.keys import compact, fold_keep, ocr_key
 from tiendo.ingest.extract.lines import Block, clean_line
 
@@ -184,13 +184,18 @@ def _normal_number(m: re.Match[str]) -> str:
 
 
 def _number(head: list[str], text: str) -> str | None:
+    """ "Số: 441/KH-UBND", "Số 25-CTr/TU" at the start of a header line or cell."""
     for line in head[:30]:
-        for part in re.split(r"\t|\s{3,}", line):
-            m = re.match(r"^\s*(?:Số|SỐ|So|s[oố6])\s*[:.]\s*", part)
-            if m:
-                n = _NUMBER.match(part, m.end())
-                if n:
-                    return _normal_number(n)
+        key = ocr_key(line)
+        for m in re.finditer(r"(?:^|\t|\s{2,}|[—|])\s*so\s*[:.]?\s*(?=\d)", key):
+            start = m.end()
+            # the word must be written "Số", not "số" inside a sentence
+            word = line[m.start() : m.end()].strip(" \t—|")
+            if not word[:1].isupper():
+                continue
+            n = _NUMBER.match(line, start)
+            if n:
+                return _normal_number(n)
     key = fold_keep(text)
     m = re.search(r"\((?:ban hanh )?kem theo\s+[^()]{0,60}?\bso\s+", key, re.IGNORECASE)
     if m:
@@ -200,22 +205,32 @@ def _number(head: list[str], text: str) -> str | None:
     return None
 
 
+_PLACE_DATE = re.compile(
+    r",\s*ngay\s+(?P<d>\d{1,2})(?:\s+thang\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+"
+    + YEAR_WORD
+    + r"\s+|\s*[/.-]\s*)"
+    r"(?P<y>(?:19|20)\d\d)"
+)
+
+
 def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
+    """The date of the header line "Hà Nam, ngày 01 tháng 3 năm 2025" (not of cited documents)."""
     for line in head[:30]:
-        for part in re.split(r"\t|\s{3,}", line):
-            key = fold_keep(part).lower()
-            # "Hà Nam, ngày 01 tháng 3 năm 2025": a place of one to five capitalised words.
-            place = re.match(r"^\s*((?:[A-ZĐÀ-Ỹ][^\s,;()\d/]*\.?\s*){1,5}),", part)
-            if not place:
+        key = ocr_key(line)
+        for m in _PLACE_DATE.finditer(key):
+            before = line[: m.start()]
+            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,5})$", before)
+            if not place or not all(w[0].isupper() for w in place.group(1).split()):
                 continue
-            rest = key.strip()[len(place.group(0).strip()) :]
-            m = re.match(r"\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)", rest)
-            if not m:
-                m = re.match(
-                    r"\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)", rest
-                )
-            if m:
-                return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            prefix = before[: place.start()]
+            # The place opens the line or a cell: nothing but a separator or the number before it.
+            if prefix.strip() and not re.search(
+                r"(?:[\t—–|*]\s*|\s{2,}|\d+\s*/\s*[A-ZĐ][\w-]*\s*)$", prefix
+            ):
+                continue
+            found = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if found:
+                return found
     key = fold_keep(text).lower()
     m = re.search(
         r"\((?:ban hanh )?kem theo\s+[^()]{0,80}?,?\s*ngay\s+(\d{1,2})(?:\s+thang\s+|\s*/\s*)(\d{1,2})(?:\s+nam\s+|\s*/\s*)((?:19|20)\d\d)",
@@ -330,28 +345,27 @@ def _signer(tail: list[str]) -> str | None:
 
 
 def _province(head: list[str], text: str) -> str | None:
-    names = province_names()
-    scores: Counter[str] = Counter()
-    head_text = " ".join(head[:12])
-    whole = ocr_key(text)
-    head_key = ocr_key(head_text)
-    for name in names:
+    """The province the plan names most, as the issuer's territory or in its header."""
+    keys: dict[str, list[tuple[str, ...]]] = {}
+    units = {}
+    for name in province_names():
         unit = find_province(name)
         if unit is None:
             continue
-        key = compact(name)
-        pattern = r"\b" + re.escape(key) + r"\b"
-        with_prefix = len(
-            re.findall(r"\b(?:tinh|thanh pho|tp\.?)\s+" + re.escape(key) + r"\b", whole)
-        )
-        any_count = len(re.findall(pattern, whole))
-        in_head = len(re.findall(pattern, head_key))
-        score = 3 * with_prefix + any_count + 5 * in_head
-        if score:
-            scores[unit.name] += score
+        words = tuple(compact(name).split())
+        keys.setdefault(words[0], []).append(words)
+        units[words] = unit.name
+    scores: Counter[str] = Counter()
+    for text_part, weight in ((text, 1), (" ".join(head[:12]), 5)):
+        words = compact(text_part).split()
+        for i, word in enumerate(words):
+            for name in keys.get(word, ()):
+                if tuple(words[i : i + len(name)]) != name:
+                    continue
+                prefixed = i > 0 and words[i - 1] in ("tinh", "pho", "tp")
+                scores[units[name]] += weight * (4 if prefixed and weight == 1 else 1)
     if not scores:
-        fuzzy = _fuzzy_province(whole)
-        return fuzzy
+        return _fuzzy_province(ocr_key(text))
     best, score = scores.most_common(1)[0]
     return best if score >= 2 else None
 
@@ -396,7 +410,13 @@ def _implements(head: list[str], own: str | None) -> list[str]:
     preamble = [
         x for x in head if re.match(r"^(?:thuc hien|can cu|trien khai)\b", ocr_key(x).strip())
     ]
-    ordered = preamble + head
+    # The last "Thực hiện ..." paragraph is the preamble proper; earlier ones belong to the title.
+    based = [x for x in preamble if ocr_key(x).strip().startswith("can cu")]
+    ordered = (
+        [x for x in preamble if x not in based][::-1]
+        + based
+        + [x for x in head if not re.match(r"^\W*so\s*[:.]?\s*\d", ocr_key(x))]
+    )
     for line in ordered:
         for clause in re.split(r";", line):
             ck = fold_keep(clause).lower()

@@ -105,70 +105,86 @@ _ANNUAL = re.compile(
 )
 
 # What a counted noun must not be: units of time, ordinal uses, money.
-_NOT_COUNTED = {
-    "nam",
-    "nim",
-    "ndm",
-    "thang",
-    "ngay",
-    "tuan",
-    "gio",
-    "phut",
-    "giay",
-    "quy",
-    "tuoi",
-    "lan",
-    "cap",
-    "khau",
-    "tru",
-    "ro",
-    "buoc",
-    "giai",
-    "dot",
-    "ky",
-    "muc",
-    "loai",
-    "van",
-    "trieu",
-    "ty",
-    "ti",
-    "nghin",
-    "ngan",
-    "dong",
-    "usd",
-    "trang",
-    "dieu",
-    "khoan",
-    "chuong",
-    "phan",
-    "nguoi/van",
-    "km",
-    "m",
-    "ha",
-    "mw",
-    "kw",
-    "tan",
-    "lit",
-    "kg",
-    "thu",
-    "ban",
-    "so",
-    "g",
-    "nhom",
-    "top",
-    "phien",
-    "khoa",
-    "chi",
-    "do",
-    "diem",
-    "gb",
-    "mb",
+_WORD_NUMBERS = {
+    "doi": 2.0,
+    "ruoi": 1.5,
+    "hai": 2.0,
+    "ba": 3.0,
+    "bon": 4.0,
+    "nam": 5.0,
+    "muoi": 10.0,
 }
+_DURATIONS = {"gio", "ngay", "phut"}
+_NOT_COUNTED = set(
+    [
+        "nam",
+        "nim",
+        "ndm",
+        "thang",
+        "ngay",
+        "tuan",
+        "gio",
+        "phut",
+        "giay",
+        "quy",
+        "tuoi",
+        "lan",
+        "cap",
+        "khau",
+        "tru",
+        "ro",
+        "buoc",
+        "giai",
+        "dot",
+        "ky",
+        "muc",
+        "loai",
+        "van",
+        "trieu",
+        "ty",
+        "ti",
+        "nghin",
+        "ngan",
+        "dong",
+        "usd",
+        "trang",
+        "dieu",
+        "khoan",
+        "chuong",
+        "phan",
+        "nguoi/van",
+        "km",
+        "m",
+        "ha",
+        "mw",
+        "kw",
+        "tan",
+        "lit",
+        "kg",
+        "thu",
+        "ban",
+        "so",
+        "g",
+        "nhom",
+        "top",
+        "phien",
+        "khoa",
+        "chi",
+        "do",
+        "diem",
+        "gb",
+        "mb",
+        "cac",
+        "nhung",
+        "moi",
+        "va",
+    ]
+)
 # Words before a number that make it a reference, not a quantity.
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bso|\bde an|\bchi thi|\bquyet dinh|\bnghi quyet|\bnghi dinh|\bke hoach|\bcong van|\bthong tu|"
     r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
-    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto)\s*$"
+    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop)\s*$"
 )
 
 
@@ -269,19 +285,23 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
     seg = key[lo:hi]
 
-    # x times a base year: "tăng 2 (hai) lần so với năm 2025", "gấp 3 lần"
+    # x times a base year: "tăng 2 (hai) lần so với năm 2025", "gấp 3 lần", "tăng gấp đôi"
     for m in re.finditer(
-        r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?P<v>"
+        r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?:(?P<v>"
         + NUM
-        + r")\s*(?:\([a-z ]+\)\s*)?lan\b"
+        + r")\s*(?:\([a-z ]+\)\s*)?lan\b|(?:gap\s+)?(?P<w>doi|ruoi|hai|ba|bon|nam|muoi)\b(?:\s+lan\b)?)"
         r"(?:\s+(?:so voi|cua)\s+(?:" + r"n\w?m\s+)?(?P<base>(?:19|20)\d\d))?",
         seg,
     ):
-        s, e = lo + m.start("v"), lo + m.end()
-        value = _number(text[lo + m.start("v") : lo + m.end("v")])
+        word = m.group("w")
+        if word and not re.search(r"\bgap\b|\blan\b", m.group(0)):
+            continue  # "tăng hai" without "gấp" or "lần" is not a multiple
+        vstart = m.start("v") if m.group("v") else m.start("w")
+        s, e = lo + vstart, lo + m.end()
+        value = _WORD_NUMBERS[word] if word else _number(text[lo + m.start("v") : lo + m.end("v")])
         if value is None:
             continue
-        op, _, _ = qualifier_before(key, lo, lo + m.start("v"))
+        op, _, _ = qualifier_before(key, lo, lo + vstart)
         op = op if isinstance(op, Comparator) else Comparator.EQ
         base = int(m.group("base")) if m.group("base") else None
         add(
@@ -305,6 +325,10 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         ),
         (r"\btop\s+(?P<v>\d{1,2})\b", Comparator.LE),
         (r"\b(?:thuoc|trong|vao)\s+nh[aeo]m\s+(?P<v>\d{1,2})\b", Comparator.LE),
+        (
+            r"\bmot trong\s+(?:so\s+)?(?P<v>\d{1,2})\s+(?:[^\s\d.;]+\s+){0,6}?(?:dan dau|dung dau|hang dau|tot nhat|cao nhat)",
+            Comparator.LE,
+        ),
         (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?thu\s+(?P<v>\d{1,2})\b", Comparator.EQ),
     ]
     for pattern, op in rank_patterns:
@@ -365,11 +389,22 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
     # counts: "ít nhất 01 khu", "2-3 chuyên gia", "tại 2 địa phương"
     for m in re.finditer(
-        r"(?<![\w.,/%-])(?P<v>\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,3}(?:\.\d{3})+|\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
         seg,
     ):
         s, e = lo + m.start("v"), lo + m.end("v") if not m.group("v2") else lo + m.end("v2")
-        if not free(s, e) or m.group("noun") in _NOT_COUNTED or _is_year(m.group("v")):
+        noun = m.group("noun")
+        # "kỳ" (a period) is not counted, "kỹ sư" (engineers) are.
+        if noun == "ky" and re.match(r"\s+su\b", seg[m.end("noun") :]):
+            noun = "ky su"
+        if noun == "quy" and text[lo + m.start("noun") : lo + m.end("noun")].lower() == "quỹ":
+            noun = "quỹ"  # a fund, not a quarter
+        op_before = qualifier_before(key, lo, s)[0]
+        # "không quá 24 giờ", "tối đa 3 ngày": a duration with a written bound is a target.
+        bounded_time = (
+            noun in _DURATIONS and isinstance(op_before, Comparator) and op_before != Comparator.EQ
+        )
+        if not free(s, e) or (noun in _NOT_COUNTED and not bounded_time) or _is_year(m.group("v")):
             continue
         if _is_reference(key, s, e):
             continue
@@ -377,13 +412,17 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             continue
         value = _number(m.group("v"))
         vmax = _number(m.group("v2")) if m.group("v2") else None
+        if value is None:
+            continue
         op, _, _ = qualifier_before(key, lo, s)
         q = _qualified(key, s, e, hi, value, vmax, op, "số", TargetKind.LEVEL)
         q.counted = True
         add(q)
 
     # a bare value ending the clause: "chỉ số HDI duy trì ở mức trên 0,7"
-    for m in re.finditer(r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?=\s*(?:[.;,)]|$))", seg):
+    for m in re.finditer(
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?=\s*(?:[.;,)]|$))", seg
+    ):
         s, e = lo + m.start("v"), lo + m.end("v")
         if not free(s, e) or _is_reference(key, s, e) or _is_year(m.group("v")):
             continue

@@ -23,7 +23,9 @@ from tiendo.domain.plan import Section, SectionKind
 from tiendo.ingest.extract.keys import compact
 from tiendo.ingest.extract.lines import Block
 
-_TOP_STYLES = ("part", "roman", "article")
+# Styles that may number the top level; which one does is the first met in the body.
+_TOP_STYLES = ("part", "upper", "roman", "article")
+_DOC_TITLE = re.compile(r"^(?:ke hoach|chuong trinh|de an|quy che|quy dinh|phuong an)\b")
 
 # Section titles, as compact keys (no diacritics, OCR digits read as letters).
 _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
@@ -68,7 +70,7 @@ _CONTAINER = re.compile(
     r"^(?:cac )?(?:nh[il]?[ea]m v[uy](?: (?:va|,)? ?giai phap| cu the| trong tam| chu yeu)?|giai phap(?: thuc hien| chu yeu)?)$"
 )
 _YEAR_TITLE = re.compile(
-    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|^n\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
 )
 
 
@@ -180,12 +182,27 @@ def title_year(title: str) -> int | None:
     return max(years) if years else None
 
 
+def _heading_year(node: Node) -> int | None:
+    """The milestone year of an item that heads others ("a) Đến năm 2030", "- Giai đoạn 2026-2030:").
+
+    A bullet that states a target ("- Số doanh nghiệp tăng 2 lần so với năm 2020.")
+    is not a heading, even when short.
+    """
+    title = node.title.strip()
+    if node.is_bullet and not title.endswith(":") and len(title.split()) > 6:
+        return None
+    if "%" in title:
+        return None
+    return title_year(title)
+
+
 def build_outline(blocks: list[Block]) -> Outline:
     root = Node(block=None)
     stack: list[Node] = [root]
     owner: dict[int, Node] = {}
     closing_line = None
     closed = False
+    top_style: str | None = None
 
     def reset() -> None:
         del stack[1:]
@@ -205,12 +222,26 @@ def build_outline(blocks: list[Block]) -> Outline:
             continue
         key = compact(block.text)
         if (
+            closed
+            and block.kind == "heading"
+            and _DOC_TITLE.match(key)
+            and block.text[:8].isupper()
+        ):
+            # A decision's signature is followed by the plan it issues: a new document.
+            closed = False
+            top_style = None
+            reset()
+            root.paras.append(block)
+            owner[id(block)] = root
+            continue
+        if (
             block.kind in ("heading", "para")
             and re.match(r"^phu luc\b", key)
             and short_title(block.text, 12)
         ):
             # An appendix starts the outline again, after the signature or not.
             closed = False
+            top_style = None
             reset()
             node = Node(block=block, heading=True, own_kind=SectionKind.APPENDIX)
             node.parent = root
@@ -223,7 +254,9 @@ def build_outline(blocks: list[Block]) -> Outline:
             continue
         if block.kind == "item":
             style = block.style
-            if style in _TOP_STYLES:
+            if style in _TOP_STYLES and top_style is None:
+                top_style = style
+            if style == top_style:
                 reset()
             else:
                 styles = [n.style for n in stack]
@@ -236,10 +269,12 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append(node)
             owner[id(block)] = node
             node.own_kind = title_kind(node)
-            node.year = title_year(node.title)
+            node.year = _heading_year(node)
             continue
         if block.kind == "heading" and short_title(block.text, 16):
-            kind_probe = Node(block=block, heading=True, parent=stack[-1])
+            # A heading in capitals names a top section wherever it stands.
+            caps = block.text.upper() == block.text
+            kind_probe = Node(block=block, heading=True, parent=None if caps else stack[-1])
             kind = title_kind(kind_probe)
             if kind is not None:
                 # An unnumbered heading naming a section ("MỤC TIÊU") stands at the top.

@@ -259,7 +259,11 @@ def read_value_cell(cell: str) -> Cell | None:
         if key[m.end("v") : m.end()].strip().startswith("%") or re.match(r"\s*%", key[m.end("v") :])
         else None
     )
-    return Cell(op, value, None, _suffix_unit(key, m.end(), unit), TargetKind.LEVEL)
+    unit = _suffix_unit(key, m.end(), unit)
+    if unit is None and re.match(r"\s+[a-z]", key[m.end("v") :]):
+        # "6 phường", "10 doanh nghiệp": a count of the things named.
+        unit = "số"
+    return Cell(op, value, None, unit, TargetKind.LEVEL)
 
 
 def _suffix_unit(key: str, end: int, unit: str | None) -> str | None:
@@ -275,7 +279,7 @@ def _suffix_unit(key: str, end: int, unit: str | None) -> str | None:
 
 def _unit_from_column(text: str) -> tuple[str | None, TargetKind | None]:
     key = compact(text)
-    if not key:
+    if not key and "%" not in text:
         return None, None
     if key.startswith("grdp") or ("grdp" in key and "%" in text):
         return "% GRDP", None
@@ -374,11 +378,23 @@ def _inherits_percent(v: Cell) -> bool:
 
 def _row_unit(values: list[Cell], name: str, col_unit: str | None, col_kind: TargetKind | None):
     key = compact(name)
+    # "Tỷ lệ ... (%)": the unit written after the indicator's name
+    named = re.search(r"\(\s*([^()]{1,20})\s*\)\s*$", name)
+    if (
+        (col_unit is None or col_unit == "số")
+        and named
+        and ("%" in named.group(1) or "van dan" in compact(named.group(1)))
+    ):
+        col_unit, col_kind = _unit_from_column(named.group(1))
     if col_unit is not None and col_unit != "số":
         return col_unit, col_kind
     if re.search(r"\bvan dan\b", key):
         return "người/vạn dân", None
-    if re.search(r"\b(?:xep hang|thu hang|hang)\b", key) and not any(v.unit == "%" for v in values):
+    # "Xếp hạng ...", "Thứ hạng ...": the row is a ranking; "Tổ chức được xếp hạng ..." counts things.
+    ranking = re.match(r"(?:xep hang|thu hang|vi tri xep hang|hang)\b", key) or (
+        re.search(r"\b(?:xep hang|thu hang)\b", key) and not re.search(r"\bduoc xep hang\b", key)
+    )
+    if ranking and not any(v.unit == "%" for v in values):
         return "hạng", TargetKind.RANK
     numeric = [v for v in values if v.value is not None and v.kind == TargetKind.LEVEL]
     if (
@@ -418,15 +434,24 @@ def table_tasks(table: Table) -> list[Task]:
     def cell(cells: list[str], j: int | None) -> str:
         return cells[j].strip() if j is not None and j < len(cells) else ""
 
-    for row in table.rows:
+    firsts = [(r.cells or [""])[0].strip().rstrip(".") for r in table.rows]
+    for i, row in enumerate(table.rows):
         cells = row.cells or []
-        first = cells[0].strip().rstrip(".") if cells else ""
+        first = firsts[i]
         name = cell(cells, name_j)
         others = [cell(cells, j) for j in (lead_j, co_j, dl_j) if j is not None]
+        # A group row names no agency and no deadline, and is either not a plain
+        # number ("I", "A"), in capitals, or the parent of the rows after it ("1" > "1.1").
+        parent = any(f.startswith(first + ".") for f in firsts[i + 1 : i + 3] if f)
         if (
             first
             and not any(others)
-            and (not _ARABIC.match(first + ".") or name.isupper() or _is_group_label(first, tasks))
+            and (
+                not _ARABIC.match(first + ".")
+                or name.isupper()
+                or parent
+                or _is_group_label(first, tasks)
+            )
         ):
             group, group_title = first, _first_clause(name)
             last = None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from tiendo.domain.plan import SectionKind, Target, TargetKind
 from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
+from tiendo.ingest.extract.indicators import name_indicator
 from tiendo.ingest.extract.lines import Block
 from tiendo.ingest.extract.quantities import Quantity, find_quantities
 from tiendo.ingest.extract.sections import Node, Outline
@@ -52,11 +53,8 @@ _LEADING_YEAR = re.compile(
     + r")\b"
 )
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
-_POLICY_RATE = re.compile(r"\b(?:ho tro|mien|giam|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$")
-_TRAILING_QUALIFIERS = re.compile(
-    r"(?:\s*(?:phan dau|dat|o muc|muc|toi thieu|it nhat|tren|duoi|khoang|chiem|duy tri|la|tu|tang(?: truong)?|"
-    r"binh quan|trung binh|hang nam|khong qua|toi da|huong toi|len|den|bang|khong thap hon|khong duoi|"
-    r"dat muc|con|giam|\$|≥|≤|>=|<=|>|<|=|\\geq|\\leq|:|,))+\s*$"
+_POLICY_RATE = re.compile(
+    r"\b(?:ho tro|mien giam|mien|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$"
 )
 
 
@@ -85,36 +83,12 @@ def _year_phrases(key: str, lo: int, hi: int, quantities: list[Quantity]) -> lis
         if re.search(r"so voi\s*$", key[max(lo, s - 10) : s]):
             continue
         head = key[lo:s]
-        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 80) : s]):
+        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 140) : s]):
             continue
         prep = m.group("prep").strip()
         bare = re.fullmatch(YEAR_WORD, prep) is not None
         phrases.append(_YearPhrase(s, e, int(m.group("year")), bare))
     return phrases
-
-
-def _indicator(text: str, key: str, lo: int, q: Quantity, prev_end: int) -> tuple[str, int]:
-    """The indicator's name before the value, and where the stated phrase starts."""
-    start = max(lo, prev_end)
-    seg_key = key[start : q.start]
-    m = _TRAILING_QUALIFIERS.search(seg_key)
-    end = start + (m.start() if m else len(seg_key))
-    name = text[start:end]
-    # Drop what opens the clause but is not the indicator.
-    lead = re.match(
-        r"^[\s,;:.\-–+•*]*(?:(?:va|trong do|dong thoi|phan dau|nham|de|dam bao|bao dam)\s+)*(?:(?:den het|den|het|vao|trong)\s+(?:n\w?m\s+)?\d{4}\s*,?\s*)?",
-        key[start:end],
-    )
-    cut = start + (lead.end() if lead else 0)
-    name = text[cut:end].strip(" ,;:.-–")
-    return name, cut
-
-
-def _suffix_name(text: str, q: Quantity, hi: int) -> str:
-    tail = text[q.end : hi]
-    tail = re.split(r"[,;.(]", tail, maxsplit=1)[0]
-    words = tail.split()[:12]
-    return " ".join(words)
 
 
 def _eligible(
@@ -131,7 +105,11 @@ def _eligible(
     # counts and plain values
     if section == SectionKind.OBJECTIVES:
         return True
-    return q.explicit or strive_before
+    # "Hỗ trợ 100 doanh nghiệp ... mỗi năm": a yearly amount is a target.
+    yearly = q.counted and re.search(
+        r"\b(?:moi|hang|hàng)\s+n\w?m\b", key[q.end : q.end + 80].split(";")[0]
+    )
+    return q.explicit or strive_before or bool(yearly)
 
 
 def prose_targets(
@@ -223,14 +201,21 @@ def _block_quantities(
     text, key = block.text, block.key
     out = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
+        found = [
+            (c_lo, c_hi, find_quantities(text, key, c_lo, c_hi))
+            for c_lo, c_hi in clauses(text, s_lo, s_hi)
+        ]
+        every = [q for _, _, qs in found for q in qs]
+        if not every:
+            continue
         lead = _LEADING_YEAR.match(key, s_lo)
-        sentence_year = int(lead.group("year")) if lead else None
-        for c_lo, c_hi in clauses(text, s_lo, s_hi):
-            quantities = find_quantities(text, key, c_lo, c_hi)
+        sentence_year = int(lead.group("year")) if lead else _opening_year(key, s_lo, every)
+        for c_lo, c_hi, quantities in found:
             if not quantities:
                 continue
             phrases = _year_phrases(key, c_lo, c_hi, quantities)
             prev_end = c_lo
+            prev_name = None
             for i, q in enumerate(quantities):
                 nxt = quantities[i + 1].start if i + 1 < len(quantities) else c_hi
                 year, bare = _year_for(q, i, quantities, phrases, key, c_lo)
@@ -243,12 +228,11 @@ def _block_quantities(
                     and (bare or assessment)
                 )
                 strive = bool(_STRIVE.search(key, s_lo, q.start))
-                name, phrase_start = _indicator(text, key, c_lo, q, prev_end)
-                if not name or q.counted:
-                    name = (
-                        ("Số " + _suffix_name(text, q, nxt)) if q.counted else name
-                    ) or _suffix_name(text, q, nxt)
-                phrase = text[phrase_start : q.end].strip()
+                name, (phrase_start, phrase_end) = name_indicator(
+                    text, key, c_lo, q, prev_end, nxt, prev_name
+                )
+                prev_name = name
+                phrase = text[phrase_start:phrase_end].strip()
                 prev_end = q.end
                 if assessment or past:
                     if q.value is not None:
@@ -260,6 +244,21 @@ def _block_quantities(
                     year = heading_year
                 out.append((q, year, name, phrase, False))
     return out
+
+
+def _opening_year(key: str, s_lo: int, first: list[Quantity]) -> int | None:
+    """A year written before the sentence's first value ("Ngoài ra, đến năm 2030 tỷ lệ ...").
+
+    It governs every value of the sentence that has no year of its own.
+    """
+    # Only in the clause of that value, unless set off by a comma ("..., đến năm 2030, ...").
+    clause_start = key.rfind(";", s_lo, first[0].start) + 1 or s_lo
+    for p in _year_phrases(key, s_lo, first[0].start, first):
+        if p.bare:
+            continue
+        if p.start >= clause_start or key[p.end : p.end + 2].lstrip().startswith(","):
+            return p.year
+    return None
 
 
 def _year_for(

@@ -18,6 +18,13 @@ from tiendo.ingest.extract.agencies import find_lead
 from tiendo.ingest.extract.deadlines import read_prose
 from tiendo.ingest.extract.sections import Node, Outline, is_container
 
+# Lines that describe the item above them rather than being tasks of their own:
+# "- Cơ quan chủ trì: Sở Nội vụ.", "- Thời gian hoàn thành: Quý II/2025."
+_ATTRIBUTE = re.compile(
+    r"^\s*(?:(?:co quan|don vi|cq)\s+(?:chu tri|phoi hop|thuc hien|theo doi)|chu tri(?: thuc hien)?|phoi hop(?: thuc hien)?|"
+    r"thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|san pham(?: dau ra)?|"
+    r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)\s*[:：]"
+)
 _PROGRAMME = re.compile(
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm|NHÓM)\s+(?:số\s+)?(\d+|[IVX]+)\s*[:.\-–]\s*"
 )
@@ -32,6 +39,8 @@ def section_tasks(outline: Outline) -> list[Task]:
         )
         if not grouped:
             for item in items:
+                if is_pointer(item):
+                    continue
                 tasks.extend(_tasks_under_item(item, None, None))
             continue
         for group in items:
@@ -69,8 +78,32 @@ def _has_items(node: Node) -> bool:
     return any(c.block is not None and c.block.kind == "item" for c in node.children)
 
 
+# Tasks are written as orders ("Tổ chức ...", "Xây dựng ..."); a bullet that describes
+# how something should be ("Nội dung quán triệt cần ...", "Hình thức ... phải ...") is not one.
+_DESCRIPTIVE = re.compile(
+    r"^\s*(?:noi dung|hinh thuc|phuong thuc|doi tuong|pham vi|yeu cau)\b(?:[\s,]+[^\s,;.]+){0,6}?[\s,]+(?:can|phai|gom|bao gom|la)\b"
+)
+_POINTER = re.compile(
+    r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
+)
+
+
+def is_pointer(node: Node) -> bool:
+    """A numbered heading whose tasks are listed in an appendix: "(chi tiết tại Phụ lục)"."""
+    block = node.block
+    return block is not None and not node.is_bullet and bool(_POINTER.search(block.key))
+
+
+def is_attribute(node: Node) -> bool:
+    """An item that gives the lead, partners, deadline or output of the item above it."""
+    block = node.block
+    return block is not None and bool(_ATTRIBUTE.match(block.key[block.body :]))
+
+
 def _skipped(node: Node, group: Node) -> bool:
-    if node.block is None or node.block.kind != "item":
+    if node.block is None or node.block.kind != "item" or is_attribute(node):
+        return True
+    if node.is_bullet and _DESCRIPTIVE.match(node.block.key[node.block.body :]):
         return True
     for n in (node, *node.ancestors()):
         if n is group:
@@ -111,13 +144,25 @@ def _task(node: Node, label: str | None, title: str | None) -> Task:
     content = block.content.strip()
     key = block.key[block.body :]
     key = key[len(block.content) - len(block.content.lstrip()) :]
+    # What the lines under the item say about it counts as said by the item.
+    details = [
+        c.block.content.strip() for c in node.children if c.block is not None and is_attribute(c)
+    ]
+    details += [p.text.strip() for p in node.paras if _ATTRIBUTE.match(p.key)]
+    if details:
+        content_all = content + " " + "; ".join(details)
+        lead = find_lead(content_all)
+        deadline = read_prose(content_all)
+    else:
+        lead = find_lead(content, key)
+        deadline = read_prose(content, key)
     return Task(
         group=label,
         group_title=title,
         text=first_sentence(content),
         line=block.start,
-        lead=find_lead(content, key),
-        deadline=read_prose(content, key),
+        lead=lead,
+        deadline=deadline,
         full_text=content,
         end_line=block.end,
     )

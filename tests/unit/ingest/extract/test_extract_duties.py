@@ -1,0 +1,105 @@
+"""Reporting and planning duties: who, how often, when."""
+
+import pytest
+
+from tiendo.ingest.extract.duties import due_rule, frequencies, read_duties
+from tiendo.ingest.extract.keys import ocr_key
+from tiendo.ingest.extract.lines import build_blocks
+from tiendo.ingest.extract.sections import build_outline
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("định kỳ hằng quý báo cáo kết quả", ["quarterly"]),
+        ("báo cáo định kỳ 6 tháng và hằng năm", ["semiannual", "annual"]),
+        (
+            "báo cáo theo tháng, quý, 6 tháng, 1 năm",
+            ["monthly", "quarterly", "semiannual", "annual"],
+        ),
+        (
+            "định kỳ 3 tháng, 6 tháng, 1 năm hoặc đột xuất báo cáo",
+            ["quarterly", "semiannual", "annual", "adhoc"],
+        ),
+        ("báo cáo tiến độ định kỳ hoặc đột xuất", ["adhoc"]),
+        ("báo cáo kết quả thực hiện 6 tháng, năm", ["semiannual", "annual"]),
+        ("định kỳ báo cáo theo quy định", []),
+        ("báo cáo trước ngày 10 của tháng cuối quý", ["quarterly"]),
+        ("báo cáo trước ngày 20/6 và 20/12 hằng năm", []),
+    ],
+)
+def test_frequencies(clause, expected):
+    assert [f.value for f in frequencies(ocr_key(clause))] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "due"),
+    [
+        ("báo cáo trước ngày 20 của tháng cuối quý", {"day": 20, "month": "last_of_period"}),
+        ("báo cáo trước ngày 5 tháng đầu của quý tiếp theo", {"day": 5, "month": "first_of_next"}),
+        ("báo cáo trước ngày 25 hằng tháng", {"day": 25}),
+        ("báo cáo trước ngày 10/6 và trước ngày 05/12", {"dates": ["06-10", "12-05"]}),
+        ("báo cáo trước ngày 10 tháng 6 và trước ngày 05 tháng 12", {"dates": ["06-10", "12-05"]}),
+        ("báo cáo trudc ngay 10/6 va 05/12", {"dates": ["06-10", "12-05"]}),
+        ("báo cáo kết quả theo quy định", None),
+    ],
+)
+def test_due_rules(clause, due):
+    assert due_rule(ocr_key(clause)) == due
+
+
+def duties(text):
+    return read_duties(build_outline(build_blocks(text)))
+
+
+def test_report_and_plan_duties_in_the_implementation_section():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các sở, ngành xây dựng kế hoạch chi tiết, hoàn thành trước ngày 30/4/2025; "
+        "định kỳ hằng quý báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15 của tháng cuối quý.\n\n"
+        "2. Sở Tài chính bố trí kinh phí.\n"
+    )
+    found = duties(text)
+    assert [(d.kind.value, d.line) for d in found] == [("report", 3), ("plan", 3)]
+    report, plan = found
+    assert [f.value for f in report.frequency] == ["quarterly"]
+    assert report.due == {"day": 15, "month": "last_of_period"}
+    assert report.to == "Sở Khoa học và Công nghệ"
+    assert report.who == "Các sở, ngành"
+    assert plan.due == {"date": "2025-04-30"}
+
+
+def test_report_dates_imply_the_frequency_and_adhoc_reports_join():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n1. Các huyện báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 15/6 và 15/12; "
+        "báo cáo đột xuất khi có yêu cầu.\n"
+    )
+    (report,) = duties(text)
+    assert [f.value for f in report.frequency] == ["semiannual", "adhoc"]
+
+
+def test_principles_in_the_purpose_section_are_not_duties():
+    assert duties("I. MỤC ĐÍCH, YÊU CẦU\n\n- Thực hiện chế độ báo cáo định kỳ nghiêm túc.\n") == []
+
+
+def test_who_from_the_heading_of_the_item():
+    text = "V. TỔ CHỨC THỰC HIỆN\n\n1. Trách nhiệm của Sở Nội vụ\n\n- Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh.\n"
+    (report,) = duties(text)
+    assert report.who == "Sở Nội vụ"
+
+
+def test_a_labelled_clause_and_a_monthly_day():
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Chế độ báo cáo: các huyện báo cáo kết quả hằng tháng (trước ngày 22), "
+        "quý và năm gửi Sở Nội vụ.\n"
+    )
+    (report,) = duties(text)
+    assert [f.value for f in report.frequency] == ["monthly", "quarterly", "annual"]
+    assert report.due == {"day": 22}
+
+
+def test_last_month_of_the_quarter_written_with_cua():
+    assert due_rule(ocr_key("báo cáo trước ngày 18 tháng cuối của quý")) == {
+        "day": 18,
+        "month": "last_of_period",
+    }

@@ -1,0 +1,86 @@
+"""Keys that keep offsets, and the grouping of lines into blocks."""
+
+from tiendo.ingest.extract.keys import compact, fold_keep, ocr_key
+from tiendo.ingest.extract.lines import build_blocks, find_marker, roman_value, row_cells
+
+
+def test_folded_key_keeps_length_and_offsets():
+    text = "Đẩy mạnh  chuyển đổi số"
+    key = fold_keep(text)
+    assert len(key) == len(text)
+    assert key == "day manh  chuyen doi so"
+
+
+def test_ocr_key_reads_digits_inside_words_as_letters():
+    assert ocr_key("Nghi quyét s6 12") == "nghi quyet so 12"
+    assert ocr_key("d6i mói") == "doi moi"
+    # a number with its unit stays a number
+    assert ocr_key("trên 2Gbps") == "tren 2gbps"
+
+
+def test_compact_key_drops_punctuation():
+    assert compact("IV. TỔ CHỨC THU'C HIỆN") == "iv to chuc thuc hien"
+
+
+def test_markers_of_each_numbering_style():
+    assert find_marker("III. NHIỆM VỤ")[:2] == ("roman", "III")
+    assert find_marker("Il. MUC TIEU")[:2] == ("roman", "II")  # OCR "l" for "I"
+    assert find_marker("2.3. Ban hành quy chế")[:2] == ("dec2", "2.3")
+    assert find_marker("4. Phát triển")[:2] == ("arabic", "4")
+    assert find_marker("b) Xây dựng")[:2] == ("letter", "b")
+    assert find_marker("(2) Rà soát")[:2] == ("paren", "2")
+    assert find_marker("- Tổ chức")[:2] == ("bullet:dash", "-")
+    assert find_marker("• Công bố")[:2] == ("bullet:•", "•")
+    assert find_marker("Chương trình 3: Hạ tầng số")[:2] == ("programme", "3")
+    assert find_marker("Nhóm nhiệm vụ 2: Nhân lực")[:2] == ("programme", "2")
+    assert find_marker("*Hà Nội, ngày 2 tháng 5 năm 2025*") is None
+
+
+def test_roman_values_tolerate_ocr():
+    assert roman_value("IV") == 4
+    assert roman_value("I11") == 3
+    assert roman_value("ABC") is None
+
+
+def test_a_page_break_does_not_end_a_paragraph_that_goes_on_in_lower_case():
+    text = "- Xây dựng cổng thông tin của các\n\nsở, ngành và địa phương.\n\n- Tổ chức tập huấn."
+    blocks = build_blocks(text)
+    assert [(b.start, b.end) for b in blocks] == [(1, 3), (5, 5)]
+    assert blocks[0].line_at(blocks[0].text.index("ngành")) == 3
+
+
+def test_hard_wrapped_lines_join_and_numbers_mid_sentence_do_not_start_items():
+    text = "1. Mục tiêu\n- Phấn đấu đến hết năm\n2030. Tỷ lệ hộ có cáp quang đạt 90%."
+    blocks = build_blocks(text)
+    assert len(blocks) == 2
+    assert blocks[1].text.endswith("đạt 90%.")
+
+
+def test_a_sub_item_the_numbering_expects_starts_a_block_without_a_blank_line():
+    text = "1. Hoàn thiện thể chế\n1.1. Ban hành quy chế dữ liệu\nvà hướng dẫn thực hiện.\n1.2. Rà soát thủ tục"
+    blocks = build_blocks(text)
+    assert [b.label for b in blocks] == ["1", "1.1", "1.2"]
+
+
+def test_headings_in_capitals_take_no_continuation_line():
+    blocks = build_blocks("II. MỤC TIÊU\nPhấn đấu đến năm 2030 đạt 80%.")
+    assert [b.kind for b in blocks] == ["item", "para"]
+
+
+def test_page_numbers_and_footnotes_are_skipped():
+    text = "- Tỷ lệ người dùng đạt\n12\n¹ Ghi chú\ntrên 60%."
+    blocks = build_blocks(text)
+    assert len(blocks) == 1
+    assert blocks[0].text == "- Tỷ lệ người dùng đạt trên 60%."
+
+
+def test_table_rows_tab_and_pipe():
+    assert row_cells("1\tTỷ lệ\t≥ 50%") == ["1", "Tỷ lệ", "≥ 50%"]
+    assert row_cells("| 2 | **Số doanh nghiệp** | 30 |") == ["2", "Số doanh nghiệp", "30"]
+    blocks = build_blocks("STT\tChỉ tiêu\n1\tTỷ lệ\t80%")
+    assert [b.kind for b in blocks] == ["row", "row"]
+
+
+def test_closing_block():
+    blocks = build_blocks("3. Giao Sở Tài chính bố trí kinh phí.\n\nNơi nhận:\n- Như trên;")
+    assert blocks[1].kind == "closing"

@@ -1,0 +1,126 @@
+"""What a plan says about itself."""
+
+import datetime as dt
+
+from tiendo.ingest.extract import extract_plan
+
+
+def meta(text):
+    return extract_plan(text, "plan.txt").meta
+
+
+UBND = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH CAO BẰNG\tĐộc lập - Tự do - Hạnh phúc
+Số: 77 /KH-UBND\tCao Bằng, ngày 09 tháng 4 năm 2025
+
+KẾ HOẠCH
+Thực hiện Chương trình hành động số 20-CTr/TU của Ban Thường vụ Tỉnh ủy
+
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Chương trình hành động số 20-CTr/TU ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch:
+
+I. MỤC TIÊU
+
+- Tỷ lệ xã có cáp quang đạt 100%.
+
+Nơi nhận:
+- Như trên;
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Lê Văn Bình
+"""
+
+
+def test_provincial_plan_header():
+    m = meta(UBND)
+    assert m.province == "Cao Bằng"
+    assert m.issuer == "UBND tỉnh"
+    assert m.doc_type == "Kế hoạch"
+    assert m.number == "77/KH-UBND"
+    assert m.date == dt.date(2025, 4, 9)
+    assert m.signer == "Lê Văn Bình"
+    assert m.implements == ["57-NQ/TW", "20-CTr/TU"]
+
+
+PARTY = """TỈNH ỦY SƠN LA
+Số 31-CTr/TU
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị
+
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng Chương trình hành động:
+
+I. MỤC TIÊU
+
+- Kinh tế số đạt 20% GRDP.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+**NGUYỄN HỮU ĐÔNG**
+"""
+
+
+def test_party_programme_without_a_date():
+    m = meta(PARTY)
+    assert (m.province, m.issuer, m.doc_type, m.number, m.date) == (
+        "Sơn La",
+        "BTV Tỉnh ủy",
+        "Chương trình hành động",
+        "31-CTr/TU",
+        None,
+    )
+    assert m.signer == "Nguyễn Hữu Đông"
+
+
+MINISTRY = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 300/QĐ-BKHCN
+Hà Nội, ngày 3 tháng 3 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch của Bộ Khoa học và Công nghệ
+
+Căn cứ Nghị định số 10/2025/NĐ-CP ngày 01/01/2025 quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ;
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+
+Điều 1. Ban hành Kế hoạch kèm theo Quyết định này.
+
+Nơi nhận:
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Trần Thị Hoa
+"""
+
+
+def test_ministry_decision():
+    m = meta(MINISTRY)
+    assert (m.province, m.issuer, m.doc_type, m.number) == (
+        None,
+        "Bộ Khoa học và Công nghệ",
+        "Quyết định",
+        "300/QĐ-BKHCN",
+    )
+    assert m.date == dt.date(2025, 3, 3)
+    assert m.signer == "Trần Thị Hoa"
+    assert m.implements == ["57-NQ/TW"]
+
+
+def test_number_and_date_of_an_appendix_referring_to_the_plan():
+    text = "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nI. MỤC TIÊU\n\nPHỤ LỤC\n(Kèm theo Chương trình hành động số 19 -CTr/TU, ngày 08 tháng 5 năm 2025)\n"
+    m = meta(text)
+    assert (m.number, m.date) == ("19-CTr/TU", dt.date(2025, 5, 8))
+
+
+def test_dates_of_cited_documents_are_not_the_date_of_issue():
+    text = "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị\n\nI. MỤC TIÊU\n"
+    assert meta(text).date is None
+
+
+def test_province_of_text_without_diacritics():
+    text = "Thuc hien Nghi quyet s6 57-NQ/TW; UBND tinh Tuyén Quang ban hanh Ké hoach nhu sau:\n\nI. MUC TIEU\n\nTM. UY BAN NHAN DAN\n"
+    m = meta(text)
+    assert (m.province, m.issuer, m.doc_type) == ("Tuyên Quang", "UBND tỉnh", "Kế hoạch")

@@ -1,0 +1,88 @@
+"""The outline: numbering styles, section kinds, milestone years of headings."""
+
+from tiendo.domain.plan import SectionKind
+from tiendo.ingest.extract.lines import build_blocks
+from tiendo.ingest.extract.sections import build_outline, to_sections
+
+
+def outline(text):
+    return build_outline(build_blocks(text))
+
+
+def kinds(text):
+    return [(s.number, s.kind) for s in to_sections(outline(text))]
+
+
+def test_section_kinds_from_usual_titles():
+    text = (
+        "I. ĐÁNH GIÁ TÌNH HÌNH\n\nNội dung.\n\n"
+        "II. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\n"
+        "III. MỤC TIÊU\n\nNội dung.\n\n"
+        "IV. NHIỆM VỤ, GIẢI PHÁP\n\n1. Nhóm một\n\n- Việc một.\n\n"
+        "V. KINH PHÍ THỰC HIỆN\n\nNội dung.\n\n"
+        "VI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi.\n"
+    )
+    found = dict(kinds(text))
+    assert found["I"] == SectionKind.ASSESSMENT
+    assert found["II"] == SectionKind.PURPOSE
+    assert found["III"] == SectionKind.OBJECTIVES
+    assert found["IV"] == SectionKind.TASKS
+    assert found["V"] == SectionKind.FUNDING
+    assert found["VI"] == SectionKind.ORGANISATION
+
+
+def test_ocr_titles_are_recognised():
+    found = dict(
+        kinds("Il. NHIEM VU CU THE\n\n1. Nhom\n\n- Viec.\n\nIV. TO CHUC THU'C HIEN\n\n1. Viec.\n")
+    )
+    assert found["II"] == SectionKind.TASKS
+    assert found["IV"] == SectionKind.ORGANISATION
+
+
+def test_the_first_top_style_met_numbers_the_top_level():
+    text = "A. MỤC TIÊU\n\nI. Mục tiêu chung\n\nNội dung.\n\nB. NHIỆM VỤ\n\nI. Nhóm thể chế\n\n1. Ban hành quy định.\n"
+    o = outline(text)
+    tops = [n.label for n in o.root.children]
+    assert tops == ["A", "B"]
+    b = o.root.children[1]
+    assert b.own_kind == SectionKind.TASKS
+    assert [c.label for c in b.children] == ["I"]
+
+
+def test_a_goal_sub_heading_inside_the_tasks_keeps_objectives():
+    text = "III. NỘI DUNG CHƯƠNG TRÌNH\n\n1. Chương trình 1: Hạ tầng\n\n1.1. Mục tiêu\n\nĐạt 80%.\n\n1.2. Nhiệm vụ và giải pháp\n\n- Làm A.\n"
+    o = outline(text)
+    group = o.root.children[0].children[0]
+    assert group.children[0].own_kind == SectionKind.OBJECTIVES
+    assert group.children[1].kind == SectionKind.TASKS
+
+
+def test_heading_years():
+    text = "II. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\na) Đến hết năm 2026\n\n- Đạt 90%.\n\nb) Tầm nhìn đến năm 2050\n\nNội dung.\n"
+    o = outline(text)
+    sub = o.root.children[0].children[0]
+    assert [c.year for c in sub.children] == [2026, 2050]
+
+
+def test_a_plan_issued_by_a_decision_reopens_after_the_signature():
+    text = (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nĐiều 2. Hiệu lực.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n\nBỘ TRƯỞNG\n\nKẾ HOẠCH\n\nI. MỤC TIÊU\n\n- Đạt 50%.\n"
+    )
+    o = outline(text)
+    assert [n.own_kind for n in o.root.children if n.style == "roman"] == [SectionKind.OBJECTIVES]
+
+
+def test_appendix_restarts_the_outline():
+    text = "I. TỔ CHỨC THỰC HIỆN\n\n1. Việc.\n\nNơi nhận:\n- Lưu.\n\nPHỤ LỤC\n\nSTT\tChỉ tiêu\n"
+    o = outline(text)
+    assert o.root.children[-1].own_kind == SectionKind.APPENDIX
+
+
+def test_parts_named_in_words_with_section_titles_in_capitals():
+    text = (
+        "PHẦN THỨ NHẤT\nMỤC TIÊU\n\n- Đạt 50%.\n\nPHẦN THỨ HAI\nNHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Nhóm\n\n- Việc.\n\n"
+        "PHẦN THỨ BA\nTỔ CHỨC THỰC HIỆN\n\n1. Việc của sở.\n"
+    )
+    found = [k for _, k in kinds(text) if k not in (SectionKind.OTHER, SectionKind.TASK_GROUP)]
+    assert found == [SectionKind.OBJECTIVES, SectionKind.TASKS, SectionKind.ORGANISATION]

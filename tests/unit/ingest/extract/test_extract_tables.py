@@ -1,0 +1,123 @@
+"""Target tables and task tables, tab-separated or markdown."""
+
+import pytest
+
+from tiendo.ingest.extract.lines import build_blocks
+from tiendo.ingest.extract.tables import find_tables, read_value_cell, table_targets, table_tasks
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("≥ 60%", (">=", 60, None, "%", "level")),
+        ("$\\geq 35\\%$", (">=", 35, None, "%", "level")),
+        ("$>85\\%$", (">", 85, None, "%", "level")),
+        ("Có \\geq 65%", (">=", 65, None, "%", "level")),
+        ("Có ≥ 40% (* ³)", (">=", 40, None, "%", "level")),
+        ("5G (70%)", ("=", 70, None, "%", "level")),
+        ("02-04", ("range", 2, 4, None, "level")),
+        ("30% – 40%", ("range", 30, 40, "%", "level")),
+        ("đạt 4% GRDP", ("=", 4, None, "% GRDP", "level")),
+        ("0,35", ("=", 0.35, None, None, "level")),
+        ("≥ 0.55", (">=", 0.55, None, None, "level")),
+        ("= 25%", ("=", 25, None, "%", "level")),
+        ("9 xã", ("=", 9, None, "số", "level")),
+        ("Top 10", ("<=", 10, None, "hạng", "rank")),
+        ("Có", ("=", None, None, "bool", "achieve")),
+        ("ứng dụng", ("=", None, None, "bool", "achieve")),
+    ],
+)
+def test_value_cells(cell, expected):
+    c = read_value_cell(cell)
+    assert (c.op.value, c.value, c.value_max, c.unit, c.kind.value) == expected
+
+
+@pytest.mark.parametrize("cell", ["", "-", "(* ²)", "Chưa xác định"])
+def test_open_cells(cell):
+    assert read_value_cell(cell) is None
+
+
+def table(text, plan_year=2025):
+    found = find_tables(build_blocks(text), plan_year)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_tab_target_table_with_a_two_row_header():
+    text = (
+        "TT\tChỉ tiêu\tLộ trình\t\n"
+        "\t\tNăm 2026\tNăm 2030\n"
+        "1\tTỷ lệ xã có wifi công cộng\t≥ 40%\t100\n"
+        "2\tXếp hạng chỉ số DTI\t12\t≤ 8\n"
+        "3\tChỉ số năng lực số\t0,5\t≥ 0,6\n"
+        "4\tNhóm chỉ tiêu dữ liệu\t\t\n"
+        "4.1\tCơ sở dữ liệu chuyên ngành được kết nối\t60%\t90%\n"
+    )
+    t = table(text)
+    assert t.is_target_table
+    found = [(x.line, x.year, x.kind.value, x.op.value, x.value, x.unit) for x in table_targets(t)]
+    assert found == [
+        (3, 2026, "level", ">=", 40, "%"),
+        (3, 2030, "level", "=", 100, "%"),
+        (4, 2026, "rank", "=", 12, "hạng"),
+        (4, 2030, "rank", "<=", 8, "hạng"),
+        (5, 2026, "level", "=", 0.5, "số"),
+        (5, 2030, "level", ">=", 0.6, "số"),
+        (7, 2026, "level", "=", 60, "%"),
+        (7, 2030, "level", "=", 90, "%"),
+    ]
+    assert all(x.core for x in table_targets(t))
+
+
+def test_markdown_target_table_with_unit_and_baseline_columns():
+    text = (
+        "| STT | Chỉ tiêu | Đơn vị tính | Hiện trạng 2024 | Mục tiêu 2030 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Kinh tế số | % GRDP | 11 | 25 |\n"
+        "| 2 | Nhân lực R&D | Người/vạn dân | 6 | 10 |\n"
+        "| 3 | Tăng trưởng doanh thu số | %/năm | 9 | 12 - 14 |\n"
+    )
+    found = table_targets(table(text))
+    assert [(x.year, x.value, x.value_max, x.unit, x.kind.value) for x in found] == [
+        (2030, 25, None, "% GRDP", "level"),
+        (2030, 10, None, "người/vạn dân", "level"),
+        (2030, 12, 14, "%/năm", "rate"),
+    ]
+    assert (found[0].baseline_value, found[0].baseline_year) == (11, 2024)
+
+
+def test_unit_written_after_the_indicator_name():
+    text = "| TT | Chỉ tiêu | 2030 |\n|---|---|---|\n| 1 | Tỷ lệ trường có học liệu số (%) | 75 |\n"
+    assert table_targets(table(text))[0].unit == "%"
+
+
+def test_task_table_with_groups_continuations_and_deadlines():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "I\tTHỂ CHẾ\t\t\t\n"
+        "1\tBan hành quy chế dữ liệu\tSở Tư pháp\tCác sở\tQuý III/2025\n"
+        "\tvà quy trình chia sẻ\t\t\t\n"
+        "2\tRà soát thủ tục\tVăn phòng UBND tỉnh\t\tThường xuyên\n"
+        "II\tHẠ TẦNG\t\t\t\n"
+        "1\tNâng cấp trung tâm dữ liệu\tCông an tỉnh\t\t2025 - 2027\n"
+        "2\tXây dựng nền tảng số\tSở Xây dựng\t\t8/2026\n"
+    )
+    t = table(text)
+    assert t.is_task_table
+    found = [(x.line, x.group, x.lead, x.deadline.as_label()) for x in table_tasks(t)]
+    assert found == [
+        (3, "I", "Sở Tư pháp", "2025-09-30"),
+        (5, "I", "Văn phòng UBND tỉnh", None),
+        (7, "II", "Công an tỉnh", "2027"),
+        (8, "II", "Sở Xây dựng", "2026-08-31"),
+    ]
+    assert table_tasks(t)[0].full_text == "Ban hành quy chế dữ liệu và quy trình chia sẻ"
+
+
+def test_numbered_group_rows_above_decimal_rows():
+    text = (
+        "| TT | Nội dung | Đơn vị chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Nhóm thể chế | | |\n"
+        "| 1.1 | Ban hành quy định | Sở Nội vụ | Năm 2026 |\n"
+    )
+    assert [(x.group, x.deadline.as_label()) for x in table_tasks(table(text))] == [("1", "2026")]

@@ -1,0 +1,102 @@
+"""Which values are targets, with their milestone year, core flag and baselines."""
+
+from tiendo.ingest.extract.lines import build_blocks
+from tiendo.ingest.extract.sections import build_outline
+from tiendo.ingest.extract.targets import link_baselines, prose_targets
+
+
+def targets(text, plan_year=2025, default_year=None):
+    found, baselines = prose_targets(build_outline(build_blocks(text)), plan_year, default_year)
+    link_baselines(found, baselines)
+    return found
+
+
+def rows(text, **kw):
+    return [(t.year, t.op.value, t.value, t.unit, t.core) for t in targets(text, **kw)]
+
+
+def test_year_from_the_governing_heading():
+    text = "II. MỤC TIÊU\n\na) Đến năm 2028\n\n- Tỷ lệ hộ có Internet đạt 92%.\n\nb) Tầm nhìn đến năm 2040\n\nKinh tế số chiếm trên 45% GRDP.\n"
+    assert rows(text) == [(2028, "=", 92, "%", True), (2040, ">", 45, "% GRDP", True)]
+
+
+def test_year_from_the_phrase():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "- Hết năm 2026, 100% trường học có kết nối cáp quang.\n"
+        "- Chỉ số DTI vào top 8 vào năm 2028 và top 5 cả nước năm 2032.\n"
+        "- Tăng trưởng dịch vụ số giai đoạn 2026-2030 đạt 11%/năm.\n"
+        "- Phấn đấu đến năm 2029, tỷ lệ doanh nghiệp số đạt 35%; tỷ lệ hợp tác xã số đạt 20%.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [
+        (2026, 100),
+        (2028, 8),
+        (2032, 5),
+        (2030, 11),
+        (2029, 35),
+        (2029, 20),
+    ]
+
+
+def test_a_document_title_year_is_not_a_milestone():
+    text = "III. NHIỆM VỤ\n\n1. Nhóm\n\n- Triển khai Đề án dữ liệu số của tỉnh đến năm 2035; bố trí ít nhất 10% vốn cho dữ liệu.\n"
+    assert rows(text) == [(None, ">=", 10, "%", False)]
+
+
+def test_targets_in_tasks_are_not_core_and_bare_counts_there_are_not_targets():
+    text = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Hạ tầng\n\n"
+        "- Xây dựng trung tâm dữ liệu cho 03 huyện miền núi.\n"
+        "- Phấn đấu hình thành 02 vườn ươm khởi nghiệp.\n"
+        "- Bảo đảm 100% xã có kết nối băng rộng.\n"
+        "- Hỗ trợ tối đa 40% chi phí thuê chuyên gia.\n"
+    )
+    assert rows(text) == [(None, "=", 2, "số", False), (None, "=", 100, "%", False)]
+
+
+def test_counts_in_the_objectives_are_targets():
+    text = "II. MỤC TIÊU ĐẾN NĂM 2030\n\n- Hoàn thành chuyển đổi số tại 4 bệnh viện tuyến tỉnh.\n"
+    assert rows(text) == [(2030, "=", 4, "số", True)]
+
+
+def test_prose_without_a_number_is_not_a_target():
+    assert targets("II. MỤC TIÊU\n\n- Phủ sóng di động toàn tỉnh, xây dựng chính quyền số.\n") == []
+
+
+def test_past_results_are_baselines_linked_to_the_target():
+    text = (
+        "I. ĐÁNH GIÁ TÌNH HÌNH\n\nNăm 2024, tỷ lệ dịch vụ công trực tuyến toàn trình đạt 48%.\n\n"
+        "II. MỤC TIÊU\n\n- Đến năm 2030, tỷ lệ dịch vụ công trực tuyến toàn trình đạt 95%.\n"
+    )
+    found = targets(text)
+    assert [(t.year, t.value) for t in found] == [(2030, 95)]
+    assert (found[0].baseline_value, found[0].baseline_year) == (48, 2024)
+
+
+def test_a_past_year_in_the_objectives_marks_a_baseline():
+    text = "II. MỤC TIÊU\n\n- Năm 2023 tỷ lệ hộ dùng ví điện tử đạt 40%; đến năm 2030 đạt 80%.\n"
+    assert rows(text) == [(2030, "=", 80, "%", True)]
+
+
+def test_the_period_of_the_title_is_the_default_milestone():
+    text = "II. MỤC TIÊU CỤ THỂ\n\n- Tỷ lệ hồ sơ số hóa đạt 100%.\n"
+    assert rows(text, default_year=2027) == [(2027, "=", 100, "%", True)]
+
+
+def test_the_purpose_section_sets_core_targets():
+    text = "I. MỤC ĐÍCH, YÊU CẦU\n\n- Phấn đấu đến năm 2030 tỉnh thuộc nhóm 15 địa phương dẫn đầu về PII.\n"
+    assert rows(text) == [(2030, "<=", 15, "hạng", True)]
+
+
+def test_a_heading_naming_a_year_and_a_bullet_naming_a_base_year():
+    text = (
+        "I. MỤC TIÊU\n\n1. Mục tiêu năm 2026\n\n- Tỷ lệ văn bản ký số: 100%.\n\n"
+        "2. Mục tiêu đến năm 2031\n\n- Số hợp tác xã số tăng 1,5 lần so với năm 2021.\n"
+    )
+    found = targets(text)
+    assert [(t.year, t.value, t.base_year) for t in found] == [(2026, 100, None), (2031, 1.5, 2021)]
+
+
+def test_a_year_before_the_first_value_governs_the_sentence():
+    text = "II. MỤC TIÊU\n\nNgoài ra, đến năm 2029 tỷ lệ hồ sơ trễ hạn dưới 2%; thời gian phản hồi không quá 8 giờ.\n"
+    assert rows(text) == [(2029, "<", 2, "%", True), (2029, "<=", 8, "số", True)]

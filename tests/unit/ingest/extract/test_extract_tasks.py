@@ -1,0 +1,80 @@
+"""Tasks from the tasks sections: groups, items, leads, deadlines."""
+
+from tiendo.ingest.extract.lines import build_blocks
+from tiendo.ingest.extract.sections import build_outline
+from tiendo.ingest.extract.tasks import section_tasks
+
+
+def tasks(text):
+    return [
+        (t.line, t.group, t.lead, t.deadline.as_label())
+        for t in section_tasks(build_outline(build_blocks(text)))
+    ]
+
+
+def test_bullets_under_numbered_groups():
+    text = (
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Hoàn thiện thể chế\n\nĐoạn giải thích không phải nhiệm vụ.\n\n"
+        "- Ban hành quy chế chia sẻ dữ liệu.\n\n- Rà soát thủ tục hành chính.\n\n"
+        "2. Phát triển hạ tầng\n\n- Nâng cấp mạng truyền số liệu.\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi.\n"
+    )
+    assert tasks(text) == [(7, "1", None, None), (9, "1", None, None), (13, "2", None, None)]
+
+
+def test_numbered_sub_items_and_their_bullets_are_tasks():
+    text = "II. NHIỆM VỤ\n\n1. Nhân lực\n\n1.1. Đào tạo kỹ năng số\n\n- Mở lớp cho cán bộ xã.\n\n1.2. Thu hút chuyên gia\n"
+    assert [t[:2] for t in tasks(text)] == [(5, "1"), (7, "1"), (9, "1")]
+
+
+def test_programme_headings_and_goal_sub_headings():
+    text = (
+        "III. NỘI DUNG CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+        "Chương trình 2: Dữ liệu số\n\na) Mục tiêu\n\n- Có 100% dữ liệu số hóa.\n\n"
+        "b) Nhiệm vụ, giải pháp\n\n- Xây dựng kho dữ liệu.\n"
+    )
+    assert tasks(text) == [(11, "2", None, None)]
+
+
+def test_groups_written_as_task_groups():
+    text = "II. NHIỆM VỤ\n\nNhóm nhiệm vụ 3: Doanh nghiệp\n- Hỗ trợ doanh nghiệp nhỏ.\n"
+    assert tasks(text) == [(4, "3", None, None)]
+
+
+def test_lead_and_deadline_in_the_item():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Thể chế\n\n"
+        "a) Ban hành quy chế (Sở Tư pháp chủ trì; hoàn thành trong Quý I/2026).\n\n"
+        "b) Giao Sở Tài chính bố trí vốn, hoàn thành trong tháng 9/2025.\n\n"
+        "c) Xây dựng bộ tiêu chí; Ban Tổ chức Tỉnh ủy chủ trì.\n\n"
+        "d) Cập nhật dữ liệu dân cư (thực hiện thường xuyên).\n\n"
+        "đ) Đến năm 2027, hoàn thành số hóa hồ sơ đất đai.\n"
+    )
+    assert tasks(text) == [
+        (5, "1", "Sở Tư pháp", "2026-03-31"),
+        (7, "1", "Sở Tài chính", "2025-09-30"),
+        (9, "1", "Ban Tổ chức Tỉnh ủy", None),
+        (11, "1", None, None),
+        (13, "1", None, "2027"),
+    ]
+
+
+def test_attribute_lines_belong_to_the_item_above():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Hạ tầng\n\n1.1. Xây dựng kho dữ liệu dùng chung.\n"
+        "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n- Thời gian hoàn thành: năm 2026.\n"
+    )
+    assert tasks(text) == [(5, "1", "Sở Khoa học và Công nghệ", "2026")]
+
+
+def test_ungrouped_items_have_no_group_and_pointers_to_an_appendix_are_not_tasks():
+    text = "III. NHIỆM VỤ\n\n- Lồng ghép chuyển đổi số vào kế hoạch hằng năm.\n\n- Ưu tiên vốn cho dự án số.\n"
+    assert tasks(text) == [(3, None, None, None), (5, None, None, None)]
+    pointer = "III. NHIỆM VỤ\n\n1. Thể chế (chi tiết tại Phụ lục).\n\n2. Hạ tầng (chi tiết tại Phụ lục).\n"
+    assert tasks(pointer) == []
+
+
+def test_descriptive_bullets_are_not_tasks():
+    text = "II. NHIỆM VỤ\n\n1. Tuyên truyền\n\n- Nội dung tuyên truyền cần ngắn gọn.\n\n- Tổ chức tọa đàm.\n"
+    assert tasks(text) == [(7, "1", None, None)]
