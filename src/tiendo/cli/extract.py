@@ -9,8 +9,8 @@ import click
 
 from tiendo.cli.common import reports_errors
 from tiendo.ingest.extract import extract_plan
-from tiendo.ingest.readers import read_document
 from tiendo.ingest.extract.records import to_records
+from tiendo.ingest.readers import read_document
 
 
 def _read_text(path: Path, repair: bool) -> str:

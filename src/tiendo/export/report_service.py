@@ -69,10 +69,10 @@ def assemble_report(
     today: dt.date,
     letterhead: dict | None = None,
 ) -> ConsolidatedReport:
-    """The report's data; ``letterhead`` overrides fields of the default letterhead."""
+    """The report's data; ``letterhead`` overrides fields of the default letterhead (None: keep)."""
     report = load_report(session, province_code, period, today=today)
     if letterhead:
-        clean = {k: v for k, v in letterhead.items() if v not in (None, "")}
+        clean = {k: v for k, v in letterhead.items() if v is not None}
         if "recipients" in clean and isinstance(clean["recipients"], str):
             clean["recipients"] = tuple(
                 line.strip(" -;.") for line in clean["recipients"].splitlines() if line.strip()
