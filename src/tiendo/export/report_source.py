@@ -46,9 +46,10 @@ def current_province(code: str) -> AdminUnit:
         )
     if unit.successor_code:
         successor = PROVINCES[unit.successor_code]
+        kind = "thành phố" if successor.kind == "thành phố" else "tỉnh"
         message = (
-            f"Tỉnh {unit.name} đã hợp nhất vào {successor.full_name.lower()} từ ngày 01/07/2025; "
-            f"hãy lập báo cáo cho {successor.full_name.lower()} (mã {successor.code}), "
+            f"Tỉnh {unit.name} đã hợp nhất vào {kind} {successor.name} từ ngày 01/07/2025; "
+            f"hãy lập báo cáo cho {kind} {successor.name} (mã {successor.code}), "
             "báo cáo đó gồm cả các kế hoạch của tỉnh cũ."
         )
         raise ValidationError(message, errors=[{"msg": message, "loc": ["province"]}])
