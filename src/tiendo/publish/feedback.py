@@ -191,6 +191,7 @@ def validate_submission(session: Session, data: dict) -> dict:
     plan = session.get(PlanRow, plan_id) if plan_id else None
     if plan is None or plan.status != "published":
         add("plan_id", "Hãy chọn một kế hoạch đã công bố để phản ánh.")
+        plan = None
     target_id, task_id = parse_id(data.get("target_id")), parse_id(data.get("task_id"))
     if target_id and task_id:
         add("target_id", "Mỗi phản ánh chỉ nói về một chỉ tiêu hoặc một nhiệm vụ.")
