@@ -13,7 +13,7 @@ from tests.functional.test_web import store
 from tiendo.accounts import service as accounts
 from tiendo.domain.actor import Actor
 from tiendo.domain.plan import DocumentMeta
-from tiendo.publish import antispam, feedback
+from tiendo.publish import feedback
 from tiendo.store.tables import AgencyRow, TargetRow, TaskRow
 
 #: contact details that must never appear in a public page, API answer or export
@@ -138,15 +138,3 @@ def old_stamp(secret: str, seconds_ago: int = 30) -> str:
         return signer.sign("kiem-thu").decode()
     finally:
         time.time = real_time
-
-
-__all__ = [
-    "SENDER",
-    "World",
-    "antispam",
-    "build_world",
-    "make_people",
-    "old_stamp",
-    "principal",
-    "submit",
-]
