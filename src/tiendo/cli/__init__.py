@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "tiendo.cli.restore",
     "tiendo.cli.serve",
     "tiendo.cli.user",
+    "tiendo.cli.report",
+    "tiendo.cli.export",
 ]
 
 

@@ -300,3 +300,64 @@ class ApiTokenRow(Base):
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# ---------------------------------------------------------------- publishing
+# Citizen feedback (phản ánh, kiến nghị). The sender's contact details live
+# only in this table and are never copied to the audit log, a public page,
+# the API or an export: the public sees the text, its status and the
+# response.
+
+
+class FeedbackRow(Base):
+    """One piece of feedback about a plan, one of its targets or one of its tasks."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index("ix_feedback_province_moderation", "province_code", "moderation"),
+        Index("ix_feedback_sender_received", "sender_key", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id", ondelete="SET NULL"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    #: the plan's province when the feedback arrived: whose coordinators moderate it
+    province_code: Mapped[str | None] = mapped_column(String(8))
+    #: plan, target or task
+    subject_type: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    sender_name: Mapped[str | None] = mapped_column(String(120))
+    sender_email: Mapped[str | None] = mapped_column(String(200))
+    sender_phone: Mapped[str | None] = mapped_column(String(20))
+    #: keyed hash of the sender's network address, for rate limits (never the address)
+    sender_key: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    #: pending, published, spam or rejected
+    moderation: Mapped[str] = mapped_column(String(12), default="pending")
+    reject_reason: Mapped[str | None] = mapped_column(Text)
+    moderated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    moderated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    response: Mapped[str | None] = mapped_column(Text)
+    #: first publication of the response: the end of the measured response time
+    response_published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    response_updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    responded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: optimistic locking: incremented by every change
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FeedbackForwardRow(Base):
+    """A feedback forwarded by a coordinator to the agency responsible for the matter."""
+
+    __tablename__ = "feedback_forwards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback.id", ondelete="CASCADE"), index=True
+    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    forwarded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    forwarded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

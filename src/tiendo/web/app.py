@@ -13,6 +13,7 @@ from tiendo.runtime import Runtime, build_runtime
 from tiendo.web.api.v1 import router as api_v1
 from tiendo.web.errors import install_error_handlers
 from tiendo.web.pages import router as pages
+from tiendo.web.pages import submit_router as public_forms
 from tiendo.web.security import persist_anon_cookie
 from tiendo.web.templating import make_templates
 
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.login_throttle = AddressThrottle()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_v1)
+    app.include_router(public_forms)
     app.include_router(pages)
     install_error_handlers(app)
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from tiendo.web.deps import get_principal
-from tiendo.web.pages import account, admin_users, apidocs, plans, review, search
+from tiendo.web.pages import (
+    account,
+    admin_users,
+    apidocs,
+    exports,
+    feedback,
+    opendata,
+    plans,
+    portal,
+    review,
+    search,
+)
 from tiendo.web.security import csrf_protect
 
 # Every page knows who is asking; every unsafe request must carry a CSRF token.
@@ -18,3 +29,10 @@ router.include_router(review.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(apidocs.router)
+router.include_router(portal.router)
+router.include_router(feedback.router)
+router.include_router(exports.router)
+router.include_router(opendata.router)
+
+#: the public feedback form's POST: its body size is checked before the CSRF check reads it
+submit_router = feedback.submit_router

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from tiendo.publish import feedback
 from tiendo.store import queries
 from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session, get_visibility
@@ -32,6 +33,7 @@ def plan_page(
     visibility: Visibility = Depends(get_visibility),
 ):
     plan = queries.plan_detail(session, plan_id, visibility=visibility)
+    feedback_total, feedback_items = feedback.public_list(session, plan_id=plan.id, limit=10)
     return request.app.state.templates.TemplateResponse(
         request,
         "plan.html",
@@ -39,6 +41,8 @@ def plan_page(
             "plan": plan,
             "target_matrix": queries.target_matrix(plan.targets),
             "task_groups": queries.tasks_by_group(plan.tasks),
+            "feedback": feedback_items,
+            "feedback_total": feedback_total,
         },
     )
 

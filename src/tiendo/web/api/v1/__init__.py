@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from tiendo.web.api.v1 import plans, provinces, review, search
+from tiendo.web.api.v1 import exports, feedback, opendata, plans, provinces, review, search
 from tiendo.web.deps import get_principal
 from tiendo.web.security import csrf_protect
 
@@ -13,3 +13,6 @@ router.include_router(review.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(provinces.router)
+router.include_router(feedback.router)
+router.include_router(opendata.router)
+router.include_router(exports.router)

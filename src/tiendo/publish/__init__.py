@@ -1,0 +1,1 @@
+"""Publishing: the public portal, citizen feedback and its handling."""

@@ -1,0 +1,42 @@
+"""Public portal pages: the provinces and each province's published plans.
+
+A plan itself is shown by the plan page (``/ke-hoach/{id}``), which shows
+the public only published plans.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+
+from tiendo.publish import portal
+from tiendo.web.deps import get_session
+from tiendo.web.templating import render
+
+router = APIRouter()
+
+
+@router.get("/tinh-thanh")
+def provinces_page(request: Request, session: Session = Depends(get_session)):
+    entries = portal.province_directory(session)
+    return render(
+        request,
+        "portal/provinces.html",
+        {
+            "with_plans": [e for e in entries if e.plans],
+            "without_plans": [e for e in entries if not e.plans],
+        },
+    )
+
+
+@router.get("/tinh-thanh/{code}")
+def province_page(code: str, request: Request, session: Session = Depends(get_session)):
+    try:
+        page = portal.province_page(session, code)
+    except portal.ProvinceMoved as moved:
+        return RedirectResponse(f"/tinh-thanh/{moved.successor}", status_code=301)
+    # Evaluation results (target status, trajectory charts, scorecards, the
+    # comparison across provinces) are passed here as ``evaluation`` once
+    # the evaluation service publishes them; until then the page says so.
+    return render(request, "portal/province.html", {"page": page, "evaluation": None})
