@@ -46,6 +46,9 @@ def make_templates() -> Jinja2Templates:
     env.globals["csrf_token"] = csrf_token
     env.globals["current_user"] = lambda request: getattr(request.state, "principal", None)
     env.filters["role_label"] = role_label
+    from tiendo.web import reporting_ui  # the header's notice count and demo banner
+
+    reporting_ui.install(env)
     return templates
 
 

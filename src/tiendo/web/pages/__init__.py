@@ -5,7 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from tiendo.web.deps import get_principal
-from tiendo.web.pages import account, admin_users, apidocs, plans, search
+from tiendo.web.pages import (
+    account,
+    admin_users,
+    agencies,
+    apidocs,
+    audit,
+    notifications,
+    plans,
+    reporting,
+    reporting_admin,
+    reporting_setup,
+    search,
+)
 from tiendo.web.security import csrf_protect
 
 # Every page knows who is asking; every unsafe request must carry a CSRF token.
@@ -17,3 +29,9 @@ router.include_router(admin_users.router)
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(apidocs.router)
+router.include_router(reporting.router)
+router.include_router(reporting_setup.router)
+router.include_router(agencies.router)
+router.include_router(notifications.router)
+router.include_router(reporting_admin.router)
+router.include_router(audit.router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from tiendo.reporting.queries import latest_approved_values
 from tiendo.store import queries
 from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session, get_visibility
@@ -39,6 +40,7 @@ def plan_page(
             "plan": plan,
             "targets_by_year": queries.targets_by_year(plan.targets),
             "task_groups": queries.tasks_by_group(plan.tasks),
+            "latest_values": latest_approved_values(session, plan.id),
         },
     )
 
