@@ -78,7 +78,7 @@ def form_of(client, report_id) -> dict:
 
 
 def test_reporter_sees_only_own_tasks_and_targets(site):
-    world, client_for, rt = site
+    world, client_for, _rt = site
     c = client_for("baocao.skhcn")
     report_id = open_report(c, world)
     page = c.get(f"/bao-cao/{report_id}")
@@ -89,7 +89,7 @@ def test_reporter_sees_only_own_tasks_and_targets(site):
 
 
 def test_another_agencys_report_is_forbidden_in_pages(site):
-    world, client_for, rt = site
+    world, client_for, _rt = site
     a = client_for("baocao.skhcn")
     report_id = open_report(a, world)
     b = client_for("baocao.stc")
@@ -227,7 +227,7 @@ def test_evidence_upload_checks_type_by_content_and_size(site):
 
 
 def test_the_public_sees_no_report_and_no_unapproved_value(site):
-    world, client_for, rt = site
+    world, client_for, _rt = site
     c = client_for("baocao.skhcn")
     report_id = open_report(c, world)
     data = form_of(c, report_id)

@@ -3,6 +3,8 @@ the header, the demo-data banner, labels and notices of reporting pages."""
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import select
 
 from tiendo.reporting.notifications import unread_count
@@ -10,6 +12,8 @@ from tiendo.reporting.reports import STATUS_LABELS
 from tiendo.reporting.validation import TASK_STATUSES
 from tiendo.store.tables import AgencyRow
 from tiendo.web.templating import NOTICES
+
+log = logging.getLogger("tiendo.web")
 
 NOTICES.update(
     {
@@ -51,7 +55,7 @@ def header_info(request) -> dict:
                 is not None
             )
     except Exception:  # the header must never break a page (e.g. an error page before migration)
-        pass
+        log.warning("header information unavailable", exc_info=True)
     request.state.header_info = info
     return info
 
