@@ -165,7 +165,7 @@ def test_bad_period_input_is_refused_with_field_messages(api):
 
 
 def test_openapi_documents_the_reporting_resources_in_vietnamese(api):
-    world, client = api
+    _world, client = api
     doc = client("coord", ["read"]).get("/api/v1/openapi.json").json()
     paths = doc["paths"]
     for path in (
