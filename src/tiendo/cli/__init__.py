@@ -17,6 +17,11 @@ COMMAND_MODULES = [
     "tiendo.cli.extract",
     "tiendo.cli.serve",
     "tiendo.cli.user",
+    "tiendo.cli.agency",
+    "tiendo.cli.period",
+    "tiendo.cli.remind",
+    "tiendo.cli.demo",
+    "tiendo.cli.audit",
 ]
 
 
