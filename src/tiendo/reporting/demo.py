@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -225,7 +226,7 @@ def _user(
     base, n = username[:76], 2
     while session.scalar(select(UserRow.id).where(UserRow.username == username)) is not None:
         username, n = f"{base}.{n}", n + 1
-    password = _password(rng)
+    password = _password()
     user = UserRow(
         username=username,
         full_name=full_name,
@@ -288,7 +289,7 @@ def create(session: Session, *, seed: int = 57, today: dt.date | None = None) ->
     """Create the demo data; the caller commits. Refuses when demo data already exist."""
     if exists(session):
         raise TiendoError("Đã có dữ liệu mẫu; chạy `tiendo demo --remove` trước nếu muốn tạo lại.")
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - a simulation, not a secret
     today = today or today_in_vietnam()
     result = Result()
     manifest = {"tasks": {}, "targets": {}}
