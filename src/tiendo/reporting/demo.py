@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
-import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
