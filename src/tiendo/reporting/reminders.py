@@ -27,6 +27,9 @@ from tiendo.store import audit
 from tiendo.store.tables import AgencyRow, PeriodRow, PlanRow, ReminderRow, ReportRow
 from tiendo.text.numbers import format_date
 
+#: after the last "after" reminder, a period is no longer reminded about
+STOP_AFTER_DAYS = 30
+
 
 @dataclass
 class RunResult:
@@ -45,6 +48,8 @@ def kind_for(
         hits = [d for d in days_before if left <= d]
         return f"before-{min(hits)}" if hits else None
     late = -left
+    if late > max(days_after, default=0) + STOP_AFTER_DAYS:
+        return None
     hits = [d for d in days_after if late >= d]
     return f"after-{max(hits)}" if hits else None
 
