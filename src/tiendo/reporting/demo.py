@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -173,11 +174,11 @@ def _slug(text: str) -> str:
     return ".".join(p for p in out.split(".") if p)[:40]
 
 
-def _password(rng: random.Random) -> str:
+def _password() -> str:
+    """A fresh random password: the data follow the seed, the passwords never do."""
     letters = "abcdefghijkmnpqrstuvwxyz"
-    return "-".join("".join(rng.choice(letters) for _ in range(4)) for _ in range(3)) + str(
-        rng.randint(10, 99)
-    )
+    words = ("".join(secrets.choice(letters) for _ in range(4)) for _ in range(3))
+    return "-".join(words) + str(secrets.randbelow(90) + 10)
 
 
 def exists(session: Session) -> bool:

@@ -260,8 +260,10 @@ def move_due(
     reason = text(data.get("reason"), errors, ["reason"], "Lý do", required=True, max_len=500)
     if due is None and not errors:
         errors.add(["due"], "“Hạn nộp mới” không được để trống.")
-    if due and due < row.end:
-        errors.add(["due"], f"Hạn nộp không được trước ngày kết thúc kỳ ({format_date(row.end)}).")
+    # Plans often want reports before the period ends ("trước ngày 15 của tháng cuối quý"),
+    # but never before the data close.
+    if due and due <= row.cutoff_end:
+        errors.add(["due"], f"Hạn nộp phải sau ngày chốt số liệu ({format_date(row.cutoff_end)}).")
     if due and due > row.end + dt.timedelta(days=366):
         errors.add(["due"], "Hạn nộp không được quá một năm sau ngày kết thúc kỳ.")
     errors.raise_if_any("Chưa đổi được hạn nộp")
