@@ -83,7 +83,7 @@ def test_a_filled_template_round_trips_into_the_draft(runtime, setup):
 
 
 def test_every_bad_cell_is_named_and_nothing_is_stored(runtime, setup):
-    world, rep, rid = setup
+    _world, rep, rid = setup
     _, book = template(runtime, rep, rid)
     tasks, targets = book["Nhiệm vụ"], book["Chỉ tiêu"]
     tasks["D2"], tasks["E2"] = "Xong", "150"

@@ -168,7 +168,7 @@ def test_assignment_with_co_agencies_deadline_baseline_is_validated_and_audited(
 def test_lead_proposals_are_confirmed_or_declined(runtime, world):
     coord = world.principal(runtime, "coord")
     with runtime.session() as s:
-        plan, _, views = assignment.proposals(s, coord, world.plan_id)
+        _plan, _, views = assignment.proposals(s, coord, world.plan_id)
         by_task = {v.task.id: v for v in views}
         assert by_task[world.tasks[0]].proposal.best.agency_id == world.agency_a  # "Sở KH&CN"
         assert by_task[world.tasks[1]].proposal.best.agency_id == world.agency_b  # "Sở Tài chính"
