@@ -32,7 +32,7 @@ def count(rt, row_type, *where):
     ],
 )
 def test_agency_form(site, fields, expected):  # noqa: F811
-    world, client_for, rt = site
+    _world, client_for, rt = site
     c = client_for("dieuphoi.ht")
     before = count(rt, AgencyRow)
     data = {
@@ -52,7 +52,7 @@ def test_agency_form(site, fields, expected):  # noqa: F811
     [(b"", "rỗng"), (b"PK\x03\x04broken", "Excel"), (b"Ten,Loai\n,so\n", "Dòng 2")],
 )
 def test_agency_import_form(site, content, expected):  # noqa: F811
-    world, client_for, rt = site
+    _world, client_for, rt = site
     c = client_for("dieuphoi.ht")
     before = count(rt, AgencyRow)
     r = c.post(
@@ -121,7 +121,7 @@ def test_move_due_and_assignment_forms(site):  # noqa: F811
 
 
 def test_mail_settings_form(site):  # noqa: F811
-    world, client_for, rt = site
+    _world, client_for, rt = site
     c = client_for("quantri")
     path = "/quan-tri/nhac-nho"
     r = c.post(
