@@ -182,9 +182,9 @@ def _password() -> str:
 
 
 def exists(session: Session) -> bool:
-    return (
-        session.scalar(select(AgencyRow.id).where(AgencyRow.is_demo.is_(True)).limit(1)) is not None
-    )
+    agency = select(AgencyRow.id).where(AgencyRow.is_demo.is_(True)).limit(1)
+    user = select(UserRow.id).where(UserRow.is_demo.is_(True), UserRow.active.is_(True)).limit(1)
+    return session.scalar(agency) is not None or session.scalar(user) is not None
 
 
 def _manifest(session: Session) -> dict:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
-
+from tiendo.reporting.demo import exists as demo_exists
 from tiendo.reporting.notifications import unread_count
 from tiendo.reporting.reports import STATUS_LABELS
 from tiendo.reporting.validation import TASK_STATUSES
-from tiendo.store.tables import AgencyRow
 from tiendo.web.templating import NOTICES
 
 log = logging.getLogger("tiendo.web")
@@ -50,10 +48,7 @@ def header_info(request) -> dict:
         with request.app.state.runtime.session() as session:
             if principal is not None:
                 info["unread"] = unread_count(session, principal.user_id)
-            info["demo"] = (
-                session.scalar(select(AgencyRow.id).where(AgencyRow.is_demo.is_(True)).limit(1))
-                is not None
-            )
+            info["demo"] = demo_exists(session)
     except Exception:  # the header must never break a page (e.g. an error page before migration)
         log.warning("header information unavailable", exc_info=True)
     request.state.header_info = info
