@@ -20,6 +20,11 @@ COMMAND_MODULES = [
     "tiendo.cli.user",
     "tiendo.cli.report",
     "tiendo.cli.export",
+    "tiendo.cli.agency",
+    "tiendo.cli.period",
+    "tiendo.cli.remind",
+    "tiendo.cli.demo",
+    "tiendo.cli.audit",
 ]
 
 

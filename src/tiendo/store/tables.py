@@ -361,3 +361,195 @@ class FeedbackForwardRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     forwarded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     forwarded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+# ---------------------------------------------------------------- reporting cycle
+# Agencies report on their tasks and targets per period; coordinators review.
+# Report rows carry a revision for optimistic locking and server-side times.
+
+
+class TaskCoAgencyRow(Base):
+    """A co-operating agency (cơ quan phối hợp) of a task."""
+
+    __tablename__ = "task_co_agencies"
+
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    agency_id: Mapped[int] = mapped_column(
+        ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class LeadDecisionRow(Base):
+    """A coordinator's answer to the proposed match of a task's lead text."""
+
+    __tablename__ = "lead_decisions"
+
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: agency (confirmed or chosen) or none (no agency of the province fits)
+    decision: Mapped[str] = mapped_column(String(10))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"))
+    #: the proposal's confidence when it was decided (0–1)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PeriodRow(Base):
+    """A reporting period of a plan (kỳ báo cáo) with its due date and cut-off window."""
+
+    __tablename__ = "reporting_periods"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    frequency: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(200))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    due: Mapped[dt.date] = mapped_column(Date, index=True)
+    cutoff_start: Mapped[dt.date] = mapped_column(Date)
+    cutoff_end: Mapped[dt.date] = mapped_column(Date)
+    #: duty (from the plan's reporting duty), default (plan without one), adhoc
+    origin: Mapped[str] = mapped_column(String(10), default="duty")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ReportRow(Base):
+    """One agency's report for one period."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("period_id", "agency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(
+        ForeignKey("reporting_periods.id", ondelete="CASCADE"), index=True
+    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    #: draft, submitted, returned, approved, reopened
+    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    #: optimistic locking: incremented by every change
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    #: first submission (timeliness) and latest submission, server time
+    first_submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    review_comment: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ReportTaskRow(Base):
+    """What a report says about one task."""
+
+    __tablename__ = "report_tasks"
+    __table_args__ = (UniqueConstraint("report_id", "task_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    #: not_started, in_progress, done (evaluate.model.TaskState)
+    status: Mapped[str | None] = mapped_column(String(20))
+    percent_done: Mapped[float | None] = mapped_column(Float)
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_text: Mapped[str | None] = mapped_column(Text)
+    difficulties: Mapped[str | None] = mapped_column(Text)
+    recommendations: Mapped[str | None] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(String(2000))
+
+
+class ReportValueRow(Base):
+    """A reported value of one target."""
+
+    __tablename__ = "report_values"
+    __table_args__ = (UniqueConstraint("report_id", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    #: the number (1/0 for yes/no targets)
+    value: Mapped[float | None] = mapped_column(Float)
+    as_of: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    #: the warning shown when the value was saved (far from history), if any
+    warning: Mapped[str | None] = mapped_column(Text)
+
+
+class EvidenceRow(Base):
+    """An evidence file attached to a report (stored under the data dir, random name)."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    stored_name: Mapped[str] = mapped_column(String(80), unique=True)
+    #: the name as sent, cleaned; shown only, never used as a path
+    display_name: Mapped[str] = mapped_column(String(200))
+    #: detected from the content, not from the client
+    content_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class NotificationRow(Base):
+    """An in-app notice for one user (reminders, reviews)."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReminderRow(Base):
+    """A reminder sent to one reporter about one agency's report: never sent twice."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("period_id", "agency_id", "user_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(
+        ForeignKey("reporting_periods.id", ondelete="CASCADE"), index=True
+    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    #: before-7, before-2, after-1, …: days before or after the due date
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    emailed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    email_error: Mapped[str | None] = mapped_column(String(300))
+
+
+class AppSettingRow(Base):
+    """Settings an administrator changes in the UI (mail server, reminders)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict] = mapped_column(JsonType, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -14,6 +14,7 @@ from tiendo.web.api.v1 import router as api_v1
 from tiendo.web.errors import install_error_handlers
 from tiendo.web.pages import router as pages
 from tiendo.web.pages import submit_router as public_forms
+from tiendo.web.reminder_task import lifespan as reminder_lifespan
 from tiendo.web.security import persist_anon_cookie
 from tiendo.web.templating import make_templates
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=reminder_lifespan,
     )
     app.state.runtime = runtime
     app.state.templates = make_templates()

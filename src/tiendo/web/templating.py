@@ -79,6 +79,9 @@ def make_templates() -> Jinja2Templates:
     env.filters["role_label"] = role_label
     env.filters["deadline_input"] = _deadline_input
     env.filters["action_label"] = lambda a: ACTION_LABELS.get(a, a)
+    from tiendo.web import reporting_ui  # the header's notice count and demo banner
+
+    reporting_ui.install(env)
     return templates
 
 

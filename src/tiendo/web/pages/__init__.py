@@ -8,12 +8,18 @@ from tiendo.web.deps import get_principal
 from tiendo.web.pages import (
     account,
     admin_users,
+    agencies,
     apidocs,
+    audit,
     exports,
     feedback,
+    notifications,
     opendata,
     plans,
     portal,
+    reporting,
+    reporting_admin,
+    reporting_setup,
     review,
     search,
 )
@@ -33,6 +39,12 @@ router.include_router(portal.router)
 router.include_router(feedback.router)
 router.include_router(exports.router)
 router.include_router(opendata.router)
+router.include_router(reporting.router)
+router.include_router(reporting_setup.router)
+router.include_router(agencies.router)
+router.include_router(notifications.router)
+router.include_router(reporting_admin.router)
+router.include_router(audit.router)
 
 #: the public feedback form's POST: its body size is checked before the CSRF check reads it
 submit_router = feedback.submit_router

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from tiendo.publish import feedback
+from tiendo.reporting.queries import latest_approved_values
 from tiendo.store import queries
 from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session, get_visibility
@@ -43,6 +44,7 @@ def plan_page(
             "task_groups": queries.tasks_by_group(plan.tasks),
             "feedback": feedback_items,
             "feedback_total": feedback_total,
+            "latest_values": latest_approved_values(session, plan.id),
         },
     )
 

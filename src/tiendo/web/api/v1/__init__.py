@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from tiendo.web.api.v1 import exports, feedback, opendata, plans, provinces, review, search
+from tiendo.web.api.v1 import (
+    agencies,
+    exports,
+    feedback,
+    opendata,
+    periods,
+    plans,
+    provinces,
+    reports,
+    review,
+    search,
+)
 from tiendo.web.deps import get_principal
 from tiendo.web.security import csrf_protect
 
@@ -16,3 +27,6 @@ router.include_router(provinces.router)
 router.include_router(feedback.router)
 router.include_router(opendata.router)
 router.include_router(exports.router)
+router.include_router(agencies.router)
+router.include_router(periods.router)
+router.include_router(reports.router)

@@ -94,85 +94,102 @@ async def upload_plan(request: Request, file: UploadFile = File(...)):
     )
 
 
-@router.patch(
-    "/{collection}/{item_id}",
-    response_model=TargetOut | TaskOut | DutyOut,
-    summary="Sửa một mục; gửi kèm `revision` để phát hiện sửa đồng thời (409 nếu đã có người sửa)",
-)
-def edit_item(
-    collection: Literal["targets", "tasks", "duties"],
-    item_id: int,
-    request: Request,
-    data: dict[str, Any] = Body(...),
-    session: Session = Depends(get_session),
-):
-    reviewer = _reviewer(request)
-    item_type = PLURAL[collection]
-    revision = data.pop("revision", None)
-    row = review.update_item(
-        session,
-        reviewer,
-        item_type,
-        item_id,
-        data,
-        expected_revision=int(revision) if revision is not None else None,
+LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "duty": "chế độ báo cáo"}
+
+
+def _register_item_routes(collection: str, item_type: str) -> None:
+    """Edit, delete (all kinds), merge and split (targets and tasks) under literal paths.
+
+    Literal paths per collection keep these routes from catching other
+    resources' paths such as /periods/{id}.
+    """
+    label = LABELS[item_type]
+    out_model = {"target": TargetOut, "task": TaskOut, "duty": DutyOut}[item_type]
+
+    @router.patch(
+        f"/{collection}/{{item_id}}",
+        response_model=out_model,
+        name=f"edit_{item_type}",
+        summary=f"Sửa {label}; gửi kèm `revision` để phát hiện sửa đồng thời (409 nếu đã có người sửa)",
     )
-    session.commit()
-    return _out(item_type, row)
+    def edit_item(
+        item_id: int,
+        request: Request,
+        data: dict[str, Any] = Body(...),
+        session: Session = Depends(get_session),
+    ):
+        reviewer = _reviewer(request)
+        revision = data.pop("revision", None)
+        row = review.update_item(
+            session,
+            reviewer,
+            item_type,
+            item_id,
+            data,
+            expected_revision=int(revision) if revision is not None else None,
+        )
+        session.commit()
+        return _out(item_type, row)
 
-
-@router.delete("/{collection}/{item_id}", status_code=204, summary="Xóa một mục")
-def delete_item(
-    collection: Literal["targets", "tasks", "duties"],
-    item_id: int,
-    request: Request,
-    revision: int | None = Query(None),
-    session: Session = Depends(get_session),
-):
-    reviewer = _reviewer(request)
-    review.delete_item(session, reviewer, PLURAL[collection], item_id, expected_revision=revision)
-    session.commit()
-
-
-@router.post(
-    "/{collection}/merge",
-    response_model=TargetOut | TaskOut,
-    summary="Gộp nhiều chỉ tiêu hoặc nhiệm vụ",
-)
-def merge(
-    collection: Literal["targets", "tasks"],
-    request: Request,
-    ids: list[int] = Body(..., embed=True),
-    session: Session = Depends(get_session),
-):
-    reviewer = _reviewer(request)
-    item_type = PLURAL[collection]
-    row = review.merge_items(session, reviewer, item_type, ids)
-    session.commit()
-    return _out(item_type, row)
-
-
-@router.post(
-    "/{collection}/{item_id}/split",
-    response_model=TargetOut | TaskOut,
-    status_code=201,
-    summary="Tách một phần thành mục mới",
-)
-def split(
-    collection: Literal["targets", "tasks"],
-    item_id: int,
-    request: Request,
-    new_text: str = Body(..., embed=True),
-    revision: int | None = Body(None, embed=True),
-    session: Session = Depends(get_session),
-):
-    reviewer = _reviewer(request)
-    item_type = PLURAL[collection]
-    row = review.split_item(
-        session, reviewer, item_type, item_id, new_text, expected_revision=revision
+    @router.delete(
+        f"/{collection}/{{item_id}}",
+        status_code=204,
+        name=f"delete_{item_type}",
+        summary=f"Xóa {label}",
     )
-    session.commit()
-    return _out(item_type, row)
+    def delete_item(
+        item_id: int,
+        request: Request,
+        revision: int | None = Query(None),
+        session: Session = Depends(get_session),
+    ):
+        reviewer = _reviewer(request)
+        review.delete_item(session, reviewer, item_type, item_id, expected_revision=revision)
+        session.commit()
+
+    if item_type == "duty":
+        return
+
+    @router.post(
+        f"/{collection}/merge",
+        response_model=out_model,
+        name=f"merge_{item_type}",
+        summary=f"Gộp nhiều {label}",
+    )
+    def merge(
+        request: Request,
+        ids: list[int] = Body(..., embed=True),
+        session: Session = Depends(get_session),
+    ):
+        reviewer = _reviewer(request)
+        row = review.merge_items(session, reviewer, item_type, ids)
+        session.commit()
+        return _out(item_type, row)
+
+    @router.post(
+        f"/{collection}/{{item_id}}/split",
+        response_model=out_model,
+        status_code=201,
+        name=f"split_{item_type}",
+        summary=f"Tách một phần thành {label} mới",
+    )
+    def split(
+        item_id: int,
+        request: Request,
+        new_text: str = Body(..., embed=True),
+        revision: int | None = Body(None, embed=True),
+        session: Session = Depends(get_session),
+    ):
+        reviewer = _reviewer(request)
+        row = review.split_item(
+            session, reviewer, item_type, item_id, new_text, expected_revision=revision
+        )
+        session.commit()
+        return _out(item_type, row)
+
+
+for _collection, _item_type in PLURAL.items():
+    _register_item_routes(_collection, _item_type)
 
 
 @router.post("/plans/{plan_id}/publish", response_model=PlanDetail, summary="Công bố kế hoạch")

@@ -6,9 +6,6 @@ reason, when it or the Playwright package is missing.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
@@ -19,29 +16,6 @@ from tiendo.publish.antispam import FeedbackPolicy
 from tiendo.store.tables import FeedbackRow
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Gói playwright chưa được cài (pip install -e '.[test]')."
-    )
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chưa có trình duyệt chromium (gói Debian chromium).")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
