@@ -7,10 +7,14 @@ DATA ?= data
 setup:
 	@bash scripts/setup.sh
 
-## Set everything up, create the SQLite database, load the example plans, serve the app.
+## Set everything up, create the SQLite database, load the example plans and
+## demo data (accounts, agencies, two years of reports), serve the app.
+## DEMO=0 leaves the demo data out.
+DEMO ?= 1
 run: setup
 	@TIENDO_DATA_DIR=$(DATA) $(VENV)/tiendo db upgrade
 	@TIENDO_DATA_DIR=$(DATA) $(VENV)/tiendo ingest --publish examples/plans/*.txt
+	@if [ "$(DEMO)" = "1" ]; then TIENDO_DATA_DIR=$(DATA) $(VENV)/tiendo demo --if-missing --accounts-file $(DATA)/demo-accounts.txt; fi
 	@TIENDO_DATA_DIR=$(DATA) $(VENV)/tiendo serve
 
 serve: setup
