@@ -30,6 +30,19 @@ def command(files: tuple[Path, ...], publish: bool) -> None:
         transient=False,
     ) as progress:
         overall = progress.add_task("Nạp kế hoạch", total=len(files))
+        pages = progress.add_task("", total=1, visible=False)
+
+        def show(stage: str, done: int, total: int) -> None:
+            # Long files (scans read page by page) get their own bar.
+            if stage == "read" and total > 1:
+                progress.update(
+                    pages, description="  đọc trang", completed=done, total=total, visible=True
+                )
+            elif stage == "extract" and done == 0:
+                progress.update(
+                    pages, description="  trích xuất", completed=0, total=1, visible=True
+                )
+
         for path in files:
             progress.update(overall, description=f"Nạp {path.name}")
             try:
@@ -39,6 +52,7 @@ def command(files: tuple[Path, ...], publish: bool) -> None:
                     actor=Actor.command_line(),
                     publish=publish,
                     max_bytes=rt.settings.max_upload_mb * 1024 * 1024,
+                    progress=show,
                 )
             except TiendoError as exc:
                 failures += 1
@@ -49,6 +63,7 @@ def command(files: tuple[Path, ...], publish: bool) -> None:
                     f"phiên bản {outcome.version_no}; {outcome.targets} chỉ tiêu, {outcome.tasks} nhiệm vụ, "
                     f"{outcome.duties} chế độ báo cáo)"
                 )
+            progress.update(pages, visible=False)
             progress.advance(overall)
     if failures:
         raise SystemExit(1)
