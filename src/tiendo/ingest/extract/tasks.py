@@ -16,6 +16,7 @@ import re
 from tiendo.domain.plan import SectionKind, Task
 from tiendo.ingest.extract.agencies import find_lead
 from tiendo.ingest.extract.deadlines import read_prose
+from tiendo.ingest.extract.lines import ORDINAL_VALUES, PROGRAMME
 from tiendo.ingest.extract.sections import Node, Outline, is_container
 
 # Lines that describe the item above them rather than being tasks of their own:
@@ -25,9 +26,7 @@ _ATTRIBUTE = re.compile(
     r"thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|san pham(?: dau ra)?|"
     r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)\s*[:：]"
 )
-_PROGRAMME = re.compile(
-    r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm|NHÓM)\s+(?:số\s+)?(\d+|[IVX]+)\s*[:.\-–]\s*"
-)
+_PROGRAMME = re.compile(PROGRAMME)
 
 
 def section_tasks(outline: Outline) -> list[Task]:
@@ -128,7 +127,8 @@ def _group_label(group: Node) -> str | None:
     if group.style == "programme":
         return group.label
     if m and group.is_bullet:
-        return m.group(1)
+        label = m.group("label")
+        return str(ORDINAL_VALUES.get(label.lower(), label))
     return group.label if not group.is_bullet else None
 
 
