@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from tiendo.ingest.extract.aligned import aligned_rows
 from tiendo.ingest.extract.keys import fold_keep, ocr_key
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -326,6 +327,7 @@ def build_blocks(text: str) -> list[Block]:
 
     lines = text.split("\n")
     wrap = wrap_width(lines)
+    aligned = aligned_rows(lines)
     prev_len = 0
 
     def ended(prev: str | None) -> bool:
@@ -347,8 +349,8 @@ def build_blocks(text: str) -> list[Block]:
         if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
-        if is_table_row(raw):
-            cells = row_cells(raw)
+        if is_table_row(raw) or number - 1 in aligned:
+            cells = aligned.get(number - 1) or row_cells(raw)
             open_block("row", number, raw.strip(), cells=cells)
             close()
             after_blank, prev_text = False, None

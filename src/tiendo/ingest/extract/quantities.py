@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tiendo.domain.plan import Comparator, TargetKind
+from tiendo.ingest.extract.keys import fold_keep
 from tiendo.text.numbers import NumberFormatError, parse_number
 
 NUM = r"\d+(?:[.,]\d+)?"
@@ -202,6 +203,24 @@ class Quantity:
     base_year: int | None = None
     explicit: bool = False  # the comparator is written ("tối thiểu", "≥")
     counted: bool = False  # a count of things, "01 khu", "2 địa phương"
+
+
+_GRDP_SHARE = re.compile(
+    r"\b(?:trong|tren|so voi)\s+(?:tong\s+)?(?:grdp|tong san pham(?: tren dia ban)?(?: cua tinh)?)\b"
+)
+
+
+def unit_of_share(unit: str, indicator: str) -> str:
+    """ "%" of an indicator that is a share of GRDP is "% GRDP".
+
+    "Tỷ trọng kinh tế số trong GRDP: 30%" states the same quantity as "kinh tế số
+    chiếm 30% GRDP"; targets of different plans compare only in the same unit.
+    Growth of GRDP ("tốc độ tăng trưởng GRDP") is not a share.
+    """
+    if unit != "%":
+        return unit
+    key = fold_keep(indicator).lower()
+    return "% GRDP" if _GRDP_SHARE.search(key) else unit
 
 
 def _number(text: str) -> float | None:

@@ -24,7 +24,7 @@ from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
 from tiendo.ingest.extract.indicators import name_indicator
 from tiendo.ingest.extract.lines import Block
-from tiendo.ingest.extract.quantities import Quantity, find_quantities
+from tiendo.ingest.extract.quantities import Quantity, find_quantities, unit_of_share
 from tiendo.ingest.extract.sections import Node, Outline
 
 _YEAR_PHRASE = re.compile(
@@ -141,7 +141,7 @@ def prose_targets(
                     kind=q.kind,
                     op=q.op,
                     value=q.value,
-                    unit=q.unit,
+                    unit=unit_of_share(q.unit, name),
                     year=year,
                     line=block.line_at(q.start),
                     text=phrase,
