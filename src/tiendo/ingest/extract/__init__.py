@@ -50,7 +50,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     default_year = _period_end(meta.title)
 
     targets, baselines = prose_targets(outline, plan_year, default_year)
-    tasks = section_tasks(outline)
+    tasks = section_tasks(outline, plan_year)
     tables = find_tables(blocks, plan_year)
     for table in tables:
         if table.is_task_table:
