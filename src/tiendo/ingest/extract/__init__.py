@@ -67,7 +67,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
         sections=to_sections(outline),
         targets=targets,
         tasks=tasks,
-        duties=read_duties(outline),
+        duties=read_duties(outline, meta.date),
     )
     if not any(s.kind == SectionKind.TASKS for s in plan.sections) and not any(
         t.is_task_table for t in tables
