@@ -7,9 +7,9 @@ A PDF export keeps a table's columns by padding cells with spaces:
           toàn trình
 
 A cell is text between runs of two or more spaces. A run of such lines is a
-table when most of them hold three cells or more and several open with a row
-number; lines with a single cell inside the run carry on a cell of the row
-above (a wrapped indicator name). Each cell goes to the header column it lies
+table when they hold three cells or more, several open with a row number, and
+their cells line up in columns; lines with a single cell inside the run carry
+on a cell of the row above (a wrapped indicator name). Each cell goes to the header column it lies
 under, so an empty cell keeps its column.
 """
 
@@ -79,6 +79,8 @@ def _read(lines: list[str], run: list[int]) -> dict[int, list[str]]:
     # Columns: the cells of the header line with the most cells, else of the widest row.
     model = max(header, key=len) if header else max((c for _, c in rows), key=len)
     spans = [(c.start, c.end) for c in model]
+    if not _aligned([c for k, c in rows if k in numbered], spans):
+        return {}
     out: dict[int, list[str]] = {}
     for k, cells in rows:
         placed = [""] * len(spans)
@@ -87,6 +89,18 @@ def _read(lines: list[str], run: list[int]) -> dict[int, list[str]]:
             placed[j] = (placed[j] + " " + cell.text).strip()
         out[k] = placed
     return out
+
+
+def _aligned(rows: list[list[_Cell]], spans: list[tuple[int, int]]) -> bool:
+    """Whether the cells of the rows stand in the model's columns.
+
+    Cells of a table start (or, for right-aligned numbers, end) where its columns
+    do; text with stray double spaces splits at random places.
+    """
+    edges = [x for span in spans for x in span]
+    cells = [c for row in rows for c in row]
+    hits = sum(1 for c in cells if any(abs(c.start - x) <= 2 or abs(c.end - x) <= 2 for x in edges))
+    return hits >= 0.7 * len(cells)
 
 
 def _column(cell: _Cell, spans: list[tuple[int, int]]) -> int:

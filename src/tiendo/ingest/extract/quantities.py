@@ -210,7 +210,11 @@ _REFERENCE_BEFORE = re.compile(
 # 500 kỹ sư". Counts after verbs of activity ("tổ chức 02 hội nghị") describe the task.
 MAKES = re.compile(
     r"\b(?:hinh thanh|xay dung|thanh lap|dao tao|boi duong|thu hut|nhan rong|phat trien|cong nhan|"
-    r"uom tao|cap nhat|so hoa|ket noi|dua vao (?:van hanh|su dung))\s*$"
+    r"uom tao)\s*$"
+)
+# Events a task holds ("tổ chức 02 hội nghị trong năm 2025") are how it is done, not a result.
+EVENTS = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:hoi nghi|hoi thao|toa dam|dien dan|lop|khoa|dot|cuoc|buoi|phien|su kien)\b"
 )
 # Nouns that are counted only when a task makes them: "hình thành 03 nhóm nghiên cứu"
 # (elsewhere "7 nhóm nhiệm vụ" describes the plan).

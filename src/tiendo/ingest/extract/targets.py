@@ -25,7 +25,13 @@ from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
 from tiendo.ingest.extract.indicators import name_indicator
 from tiendo.ingest.extract.lines import Block
-from tiendo.ingest.extract.quantities import MAKES, Quantity, find_quantities, unit_of_share
+from tiendo.ingest.extract.quantities import (
+    EVENTS,
+    MAKES,
+    Quantity,
+    find_quantities,
+    unit_of_share,
+)
 from tiendo.ingest.extract.sections import Node, Outline
 
 _YEAR_PHRASE = re.compile(
@@ -154,7 +160,14 @@ def _eligible(
     # A count due by a date ("50.000 kỹ sư đến năm 2030", "tại 5 sở trong Quý I/2026")
     # or made by the task ("hình thành 03 nhóm nghiên cứu") is a result to reach.
     made = q.counted and MAKES.search(key[max(lo, q.start - 25) : q.start])
-    return q.explicit or strive_before or bool(yearly) or (q.counted and dated) or bool(made)
+    event = q.counted and EVENTS.match(key, q.end)
+    return (
+        q.explicit
+        or strive_before
+        or bool(yearly)
+        or (q.counted and dated and not event)
+        or bool(made)
+    )
 
 
 def prose_targets(

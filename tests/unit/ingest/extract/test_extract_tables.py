@@ -154,3 +154,12 @@ def test_a_column_gives_each_row_its_own_year():
     assert t.is_target_table and not t.is_task_table
     found = [(x.year, x.kind.value, x.value, x.unit, x.base_year) for x in table_targets(t)]
     assert found == [(2027, "level", 90, "%", None), (2029, "multiple", 2, "lần", 2024)]
+
+
+def test_stray_double_spaces_in_numbered_prose_are_not_a_table():
+    text = (
+        "1.  Tổ chức  tuyên truyền về chuyển đổi số  cho người dân ở các xã vùng sâu.\n"
+        "2. Xây dựng kho  dữ liệu dùng chung  của tỉnh và kết nối với hệ thống quốc gia, bảo đảm  an toàn.\n"
+        "3. Triển khai   nền tảng số cho doanh nghiệp  nhỏ  và vừa.\n"
+    )
+    assert [b.kind for b in build_blocks(text)] == ["item", "item", "item"]
