@@ -208,9 +208,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 # Verbs whose object is a result to count: "hình thành 03 nhóm nghiên cứu", "đào tạo
 # 500 kỹ sư". Counts after verbs of activity ("tổ chức 02 hội nghị") describe the task.
+# ("phát triển 3 trụ cột" names the scope of a task, so it is not among them.)
 MAKES = re.compile(
-    r"\b(?:hinh thanh|xay dung|thanh lap|dao tao|boi duong|thu hut|nhan rong|phat trien|cong nhan|"
-    r"uom tao)\s*$"
+    r"\b(?:hinh thanh|xay dung|thanh lap|dao tao|boi duong|thu hut|nhan rong|uom tao)\s*$"
 )
 # Events a task holds ("tổ chức 02 hội nghị trong năm 2025") are how it is done, not a result.
 EVENTS = re.compile(
