@@ -56,8 +56,9 @@ def aligned_rows(lines: list[str]) -> dict[int, list[str]]:
         j = i + 1
         while j < n and lines[j].strip():
             c = _cells(lines[j])
-            # An indented line of one cell carries on a cell of the row above.
-            if not (_is_row(c) or (len(c) == 1 and c[0].start > 0)):
+            # An indented line of fewer cells carries on the row above: a wrapped name,
+            # or the second line of a header ("Giai đoạn" over "2026   2030").
+            if not (_is_row(c) or (c and c[0].start > 0)):
                 break
             run.append(j)
             j += 1
@@ -75,10 +76,12 @@ def _read(lines: list[str], run: list[int]) -> dict[int, list[str]]:
     if len(numbered) < 2:
         return {}
     first_data = numbered[0]
-    header = [c for k, c in rows if k < first_data and _is_row(c)]
-    # Columns: the cells of the header line with the most cells, else of the widest row.
-    model = max(header, key=len) if header else max((c for _, c in rows), key=len)
-    spans = [(c.start, c.end) for c in model]
+    header = [c for k, c in rows if k < first_data]
+    # Columns: the cells of the header lines, those that overlap taken as one
+    # column; with no header, the cells of the widest row.
+    spans = _columns(header) if header else []
+    if len(spans) < 3:
+        spans = [(c.start, c.end) for c in max((c for _, c in rows), key=len)]
     if not _aligned([c for k, c in rows if k in numbered], spans):
         return {}
     out: dict[int, list[str]] = {}
@@ -89,6 +92,32 @@ def _read(lines: list[str], run: list[int]) -> dict[int, list[str]]:
             placed[j] = (placed[j] + " " + cell.text).strip()
         out[k] = placed
     return out
+
+
+def _columns(header: list[list[_Cell]]) -> list[tuple[int, int]]:
+    """Columns of a header of one or more lines.
+
+    A cell over several cells of another line ("Mục tiêu" over "2026  2030")
+    spans columns and does not make one; the other cells, overlapping ones
+    taken together, do.
+    """
+
+    def overlap(a: _Cell, b: _Cell) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    cells = []
+    for i, line in enumerate(header):
+        for c in line:
+            under = [d for j, other in enumerate(header) if j != i for d in other if overlap(c, d)]
+            if len(under) < 2:
+                cells.append(c)
+    spans: list[list[int]] = []
+    for c in sorted(cells, key=lambda c: c.start):
+        if spans and c.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], c.end)
+        else:
+            spans.append([c.start, c.end])
+    return [(a, b) for a, b in spans]
 
 
 def _aligned(rows: list[list[_Cell]], spans: list[tuple[int, int]]) -> bool:

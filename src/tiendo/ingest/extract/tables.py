@@ -177,6 +177,9 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
         ):
             return Column("baseline", header, year)
         return Column("year", header, year)
+    if re.search(r"\b(?:chi tieu|muc tieu|gia tri) (?:phan dau|can dat|dat duoc)\b", key):
+        # "Chỉ tiêu phấn đấu": the value to reach, not the indicator's name.
+        return Column("value", header)
     if re.search(
         r"\b(?:chi tieu|noi dung|nhiem vu|ten|danh muc|giai phap|hoat dong)\b", key
     ) and not re.search(r"\b(?:muc tieu|gia tri)\b", key):

@@ -101,3 +101,8 @@ def test_no_lead_without_an_agency_leading():
 def test_a_known_name_with_a_comma_inside():
     text = "Số hóa di tích (Sở Văn hóa, Thể thao và Du lịch chủ trì; năm 2026)."
     assert find_lead(text) == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_an_unknown_name_with_a_comma_inside():
+    text = "Chuẩn hóa dữ liệu đất đai; Cục Đo đạc, Bản đồ chủ trì, hoàn thành trong năm 2026."
+    assert find_lead(text) == "Cục Đo đạc, Bản đồ"

@@ -163,3 +163,28 @@ def test_stray_double_spaces_in_numbered_prose_are_not_a_table():
         "3. Triển khai   nền tảng số cho doanh nghiệp  nhỏ  và vừa.\n"
     )
     assert [b.kind for b in build_blocks(text)] == ["item", "item", "item"]
+
+
+def test_space_aligned_table_with_a_two_line_header_and_a_spanning_cell():
+    text = (
+        " TT   Chỉ tiêu                              Đơn vị    Mục tiêu phấn đấu\n"
+        "                                                      2027        2030\n"
+        " 1    Tỷ lệ trạm y tế có bệnh án điện tử     %         ≥ 60        100\n"
+        " 2    Số phòng khám từ xa                    Phòng     40          120\n"
+    )
+    found = table_targets(table(text))
+    assert [(x.line, x.year, x.value, x.unit) for x in found] == [
+        (3, 2027, 60, "%"),
+        (3, 2030, 100, "%"),
+        (4, 2027, 40, "số"),
+        (4, 2030, 120, "số"),
+    ]
+
+
+def test_a_value_column_named_chi_tieu_phan_dau():
+    text = (
+        "| STT | Tên chỉ tiêu | Đơn vị tính | Chỉ tiêu phấn đấu | Năm |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ trường học số | % | ≥ 80 | 2028 |\n"
+    )
+    t = table(text)
+    assert [(x.year, x.op.value, x.value) for x in table_targets(t)] == [(2028, ">=", 80)]
