@@ -160,14 +160,11 @@ def _eligible(
     # A count due by a date ("50.000 kỹ sư đến năm 2030", "tại 5 sở trong Quý I/2026")
     # or made by the task ("hình thành 03 nhóm nghiên cứu") is a result to reach.
     made = q.counted and MAKES.search(key[max(lo, q.start - 25) : q.start])
-    event = q.counted and EVENTS.match(key, q.end)
-    return (
-        q.explicit
-        or strive_before
-        or bool(yearly)
-        or (q.counted and dated and not event)
-        or bool(made)
-    )
+    if q.explicit or strive_before:
+        return True
+    if q.counted and EVENTS.match(key, q.end):
+        return False
+    return bool(yearly) or (q.counted and dated) or bool(made)
 
 
 def prose_targets(

@@ -145,3 +145,12 @@ def test_counts_in_tasks_due_by_a_date_or_made_by_the_task():
 def test_a_share_of_grdp_written_with_a_percent_sign():
     text = "II. MỤC TIÊU\n\n- Đến năm 2030, tỷ trọng kinh tế số trong GRDP đạt 25%.\n"
     assert rows(text) == [(2030, "=", 25, "% GRDP", True)]
+
+
+def test_events_a_task_holds_are_not_targets_unless_bounded():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Truyền thông\n\n"
+        "- Tổ chức 02 hội thảo chuyên đề mỗi năm.\n"
+        "- Tổ chức ít nhất 01 diễn đàn khởi nghiệp mỗi năm.\n"
+    )
+    assert [(t.op.value, t.value) for t in targets(text)] == [(">=", 1)]
