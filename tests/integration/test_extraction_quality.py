@@ -1,9 +1,10 @@
 """Extraction quality against hand labels: the bars the extractor must reach.
 
-The held-out plans of ``tests/data/heldout`` are always scored. The example
-plans are scored too when their labels are available: set TIENDO_GOLD_DIR to
-the folder that holds documents.jsonl, targets.jsonl, tasks.jsonl and
-regimes.jsonl for the files of ``examples/plans``.
+The held-out plans of ``tests/data/heldout`` and the blind plans of
+``tests/data/blind`` are always scored. The example plans are scored too when
+their labels are available: set TIENDO_GOLD_DIR to the folder that holds
+documents.jsonl, targets.jsonl, tasks.jsonl and regimes.jsonl for the files of
+``examples/plans``.
 """
 
 from __future__ import annotations
@@ -20,16 +21,23 @@ from tiendo.text.vietnamese import nfc
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
+BLIND = ROOT / "tests" / "data" / "blind"
 EXAMPLES = ROOT / "examples" / "plans"
+
+
+def _plans(folder: Path) -> list[Path]:
+    # A set's own notes (README.md, NOTES.md, RESULTS.md) are not plans.
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".txt", ".md") and not p.stem.isupper() and p.is_file()
+    )
 
 
 def _records(folder: Path) -> list[dict]:
     records: list[dict] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix in (".txt", ".md"):
-            records.extend(
-                to_records(extract_plan(nfc(path.read_text(encoding="utf-8")), path.name))
-            )
+    for path in _plans(folder):
+        records.extend(to_records(extract_plan(nfc(path.read_text(encoding="utf-8")), path.name)))
     return records
 
 
@@ -39,9 +47,16 @@ def test_heldout_plans_meet_the_bars():
     assert not missed, "\n" + format_report(report) + "\nbelow the bar: " + "; ".join(missed)
 
 
-def test_every_heldout_plan_is_labelled():
-    labelled = {row["doc"] for row in load_labels(HELDOUT / "gold")["documents"]}
-    plans = {p.name for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md")}
+def test_blind_plans_meet_the_bars():
+    report = score(_records(BLIND), load_labels(BLIND / "gold"))
+    missed = shortfalls(report)
+    assert not missed, "\n" + format_report(report) + "\nbelow the bar: " + "; ".join(missed)
+
+
+@pytest.mark.parametrize("folder", [HELDOUT, BLIND], ids=["heldout", "blind"])
+def test_every_plan_is_labelled(folder):
+    labelled = {row["doc"] for row in load_labels(folder / "gold")["documents"]}
+    plans = {p.name for p in _plans(folder)}
     assert plans == labelled
 
 

@@ -50,7 +50,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     default_year = _period_end(meta.title)
 
     targets, baselines = prose_targets(outline, plan_year, default_year)
-    tasks = section_tasks(outline)
+    tasks = section_tasks(outline, plan_year)
     tables = find_tables(blocks, plan_year)
     for table in tables:
         if table.is_task_table:
@@ -67,7 +67,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
         sections=to_sections(outline),
         targets=targets,
         tasks=tasks,
-        duties=read_duties(outline),
+        duties=read_duties(outline, meta.date),
     )
     if not any(s.kind == SectionKind.TASKS for s in plan.sections) and not any(
         t.is_task_table for t in tables

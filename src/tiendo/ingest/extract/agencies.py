@@ -92,16 +92,31 @@ def find_lead(text: str, key: str | None = None) -> str | None:
             ):
                 return text[end - len(name) : end]
         # The name runs from the last break before "chủ trì": "(Sở Tư pháp chủ trì, ...)",
-        # "...; Văn phòng Tỉnh ủy chủ trì.", "Sở Nội vụ chủ trì tham mưu".
-        start = max(key.rfind(d, 0, m.start()) for d in "(,;:.") + 1
-        seg = key[start : m.start()]
-        lead = re.match(r"\s*(?:[-+•*]\s*)?(?:giao\s+(?:cho\s+)?|do\s+)?", seg)
-        begin = start + (lead.end() if lead else 0)
-        name = text[begin : m.start()].strip(" ,;:.-–(")
-        if not name or len(name.split()) > 14:
-            continue
-        if AGENCY_START.match(key[begin:]) and (
-            name[0].isupper() or name.lower().startswith("các")
-        ):
-            return name
+        # "...; Văn phòng Tỉnh ủy chủ trì.", "Sở Nội vụ chủ trì tham mưu"; a name may hold
+        # a comma ("Cục Quản lý Khám, chữa bệnh chủ trì"), so earlier commas are tried too.
+        hard = max(key.rfind(d, 0, m.start()) for d in "(;:.") + 1
+        breaks = [hard] + [i + 1 for i, ch in enumerate(key[hard : m.start()], hard) if ch == ","]
+        for start in reversed(breaks[-3:] if len(breaks) > 3 else breaks):
+            name = _named_before(text, key, start, m.start())
+            if name:
+                return name
+    return None
+
+
+# Words whose key reads as an agency's head but whose marks say otherwise: "Bản đồ"
+# is not a "Ban", "Số liệu" not a "Sở".
+_NOT_HEADS = {"bản", "bàn", "bán", "bạn", "sổ", "số", "hồi", "hỏi", "quy", "bổ"}
+
+
+def _named_before(text: str, key: str, start: int, end: int) -> str | None:
+    seg = key[start:end]
+    lead = re.match(r"\s*(?:[-+•*]\s*)?(?:giao\s+(?:cho\s+)?|do\s+)?", seg)
+    begin = start + (lead.end() if lead else 0)
+    name = text[begin:end].strip(" ,;:.-–(")
+    if not name or len(name.split()) > 14:
+        return None
+    if name.split()[0].lower() in _NOT_HEADS:
+        return None
+    if AGENCY_START.match(key[begin:]) and (name[0].isupper() or name.lower().startswith("các")):
+        return name
     return None

@@ -34,7 +34,12 @@ _CONTINUING = re.compile(
     r"\b(?:thuong xuyen|hang n\w?m|hang quy|hang thang|lien tuc|dinh ky|moi n\w?m)\b"
 )
 _COMPLETE = re.compile(r"\b(?:hoan thanh|xong|hoan tat|ket thuc|truoc|cham nhat)\b")
-_LABEL = re.compile(r"\b(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien)?\s*:\s*")
+# "Thời gian hoàn thành: Quý II/2025", also without the colon when a date follows
+# ("…; Sở X chủ trì, thời gian 2025-2027").
+_LABEL = re.compile(
+    r"\b(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien)?"
+    r"(?:\s*:\s*|\s+(?=(?:quy|thang|n\w?m|truoc|trong)?\s*\d))"
+)
 _LEADING = re.compile(
     r"[\s\-–+•*]*(?:ph[a-z]n d[a-z]{0,2}u\s+)?(?:den het|den cuoi|den|het|trong|cuoi|truoc|vao)\s+(?:"
     + YEAR_WORD
@@ -46,7 +51,13 @@ _LEADING = re.compile(
 # sóng ...", "... vào năm 2027.", "... giai đoạn 2025 - 2027."), unless it belongs to the
 # title of a document or a policy ("Đề án ... đến năm 2030", "Kế hoạch ... giai đoạn 2021-2025").
 _FREE_YEAR = re.compile(
-    r"\b(?:(?:den|vao|trong|truoc)\s+(?:het\s+)?(?:" + YEAR_WORD + r"\s+)?(?P<year>" + YEAR + r")|"
+    r"\b(?:(?P<prep>den|vao|trong|truoc|cuoi|het)\s+(?:het\s+)?(?:"
+    + YEAR_WORD
+    + r"\s+)?(?P<year>"
+    + YEAR
+    + r")(?:\s*[-–]\s*(?P<last>"
+    + YEAR
+    + r"))?|"
     r"giai doan\s+(?P<begin>" + YEAR + r")\s*(?:-|–|den)\s*(?P<end>" + YEAR + r"))\b"
 )
 _TITLE_WORDS = re.compile(
@@ -105,8 +116,12 @@ def read_cell(cell: str) -> Deadline:
     return Deadline(text=cell.strip() or None)
 
 
-def read_prose(text: str, key: str | None = None) -> Deadline:
-    """The deadline a task item's text states, or an empty deadline."""
+def read_prose(text: str, key: str | None = None, plan_year: int | None = None) -> Deadline:
+    """The deadline a task item's text states, or an empty deadline.
+
+    ``plan_year`` tells the plan's own period ("giai đoạn 2025-2030" in a plan of
+    2025) from the period of a document it cites ("giai đoạn 2021-2025").
+    """
     key = key if key is not None else ocr_key(text)
     labelled = _labelled(text, key)
     if labelled is not None:
@@ -132,12 +147,16 @@ def read_prose(text: str, key: str | None = None) -> Deadline:
     for s_lo, s_hi in spans:
         for m in _FREE_YEAR.finditer(key, s_lo, s_hi):
             clause_start = key.rfind(";", s_lo, m.start()) + 1
-            if _TITLE_WORDS.search(key[max(clause_start, s_lo) : m.start()]):
-                continue
             if m.group("end") and int(m.group("end")) - int(m.group("begin")) > 5:
                 # "giai đoạn 2021-2030" is the horizon of a programme, not a deadline.
                 continue
-            year = int(m.group("year") or m.group("end"))
+            # Titles end in "đến năm 2030" or a period ("Đề án ... đến năm 2030"); "trong",
+            # "vào", "trước" a year date an action. The plan's own period is no title's.
+            own = m.group("begin") and plan_year is not None and int(m.group("begin")) >= plan_year
+            titled = m.group("prep") in (None, "den") and not own
+            if titled and _TITLE_WORDS.search(key[max(clause_start, s_lo) : m.start()]):
+                continue
+            year = int(m.group("last") or m.group("year") or m.group("end"))
             return _year(year, text[m.start() : m.end()])
     if re.search(
         r"\((?:thuc hien )?(?:thuong xuyen|hang n\w?m)\)|\bthuc hien (?:thuong xuyen|hang n\w?m)\s*[.;]?\s*$",

@@ -2,22 +2,26 @@
 
 A report duty is a clause that orders a report ("báo cáo") and says when:
 "định kỳ", a frequency ("hằng quý", "6 tháng", "3 tháng, 6 tháng, 1 năm
-hoặc đột xuất") or a due rule ("trước ngày 15 của tháng cuối quý", "trước
-ngày 15/6 và trước ngày 01/12"). A plan duty, in the implementation section,
-orders a plan or document ("xây dựng kế hoạch", "rà soát các chương trình,
-kế hoạch") to be finished by a date. Both are read only in the tasks and
+hoặc đột xuất", "khi có yêu cầu") or a due rule ("trước ngày 15 của tháng
+cuối quý", "trước ngày 15/6 và trước ngày 01/12"); each clause of a sentence
+that orders its own report is a duty of its own. A plan duty, in the
+implementation section, orders a plan or document ("xây dựng kế hoạch", "rà
+soát các chương trình, kế hoạch", "ban hành Bộ tiêu chí") to be finished by a
+date: a month, a quarter, a day, or so many days from the plan's date. Both are read only in the tasks and
 implementation sections: the purpose section's "chế độ báo cáo định kỳ" is a
 principle, not a duty.
 
 Conventions of ``due``: {"day": 15, "month": "last_of_period"} (before the
 15th of the period's last month), {"day": 10, "month": "first_of_next"} (of
-the first month of the next period), {"day": 20} (of the period's month,
-for monthly reports), {"dates": ["06-15", "12-01"]} (fixed days of the
-year, month-day), and for plan duties {"date": "2025-03-31"}.
+the first month of the next period; for a monthly report the period is the
+month, so "trước ngày 20 hằng tháng" is {"day": 20, "month": "last_of_period"}),
+{"dates": ["06-15", "12-01"]} (fixed days of the year, month-day), and for
+plan duties {"date": "2025-03-31"}.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tiendo.domain.plan import DutyKind, Frequency, ReportingDuty, SectionKind
@@ -50,10 +54,18 @@ _DUE_PERIOD = re.compile(
     + r" ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:cua\s+)?(?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
 )
 _PLAN_DOC = re.compile(
-    r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?(?:ke hoach|chuong trinh|van ban|de an|quy che)\b"
+    r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?"
+    r"(?:ke hoach|chuong trinh|van ban|de an|quy che|bo tieu chi|bo chi so)\b"
 )
+# "hoàn thành trong tháng 4/2025", "trước ngày 15/9/2025", and "ban hành kế hoạch …
+# trong tháng 10/2025" where the month or quarter itself says when.
 _PLAN_DUE = re.compile(
     r"\b(?:hoan thanh|xong|truoc|cham nhat)\b\s*(?:trong|truoc|vao|xong)?\s*(?:ngay|thang|quy|n\w?m)?\s*[^;.]{0,30}?\b(?:(?:19|20)\d\d)\b"
+    r"|\btrong\s+(?:thang\s+\d{1,2}|quy\s+[ivx1-4]+)\s*(?:/|-|\s+n\w?m\s+)(?:19|20)\d\d\b"
+)
+_RELATIVE_DUE = re.compile(
+    r"\b(?:trong (?:thoi han|vong)|cham nhat(?: la)?|sau)\s+(?P<n>\d{1,3})\s+ngay\s+"
+    r"(?:lam viec\s+)?(?:ke tu|tu|sau)\s+(?:ngay\s+)?(?:ban hanh|ky|co hieu luc)"
 )
 _WHO_END = re.compile(
     r"\s(?:co trach nhiem|chu tri|phoi hop|theo chuc nang|can cu|truc tiep|tap trung|chu dong|thuc hien|xay dung|"
@@ -61,7 +73,8 @@ _WHO_END = re.compile(
 )
 
 
-def read_duties(outline: Outline) -> list[ReportingDuty]:
+def read_duties(outline: Outline, issued: dt.date | None = None) -> list[ReportingDuty]:
+    """Report and plan duties; ``issued`` (the plan's date) dates "30 ngày kể từ ngày ban hành"."""
     duties: list[ReportingDuty] = []
     for block in outline.blocks:
         if block.kind not in ("item", "para"):
@@ -70,7 +83,7 @@ def read_duties(outline: Outline) -> list[ReportingDuty]:
         kind = node.kind
         if kind not in (SectionKind.TASKS, SectionKind.ORGANISATION, SectionKind.FUNDING):
             continue
-        duties.extend(_block_duties(block, node, kind))
+        duties.extend(_block_duties(block, node, kind, issued))
     return duties
 
 
@@ -84,22 +97,32 @@ def _clauses(text: str, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[ReportingDuty]:
+def _report_clauses(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of a sentence that each order a report of their own.
+
+    "…hằng quý trước ngày 12 của tháng cuối quý; báo cáo năm trước ngày 12/12;
+    báo cáo đột xuất khi có yêu cầu" holds three duties. A clause that only names
+    the duty ("Báo cáo định kỳ: các sở báo cáo hằng tháng …") heads the one that
+    says when, and is not a duty of its own.
+    """
+    found = [
+        (a, b)
+        for a, b in spans
+        if _REPORT.search(key[a:b]) and (_PERIODIC.search(key[a:b]) or _ADHOC.search(key[a:b]))
+    ]
+    timed = [(a, b) for a, b in found if frequencies(key[a:b]) or due_rule(key[a:b])]
+    return timed or found[:1]
+
+
+def _block_duties(
+    block: Block, node: Node, kind: SectionKind, issued: dt.date | None
+) -> list[ReportingDuty]:
     text, key = block.text, block.key
     out: list[ReportingDuty] = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
         spans = _clauses(text, key, s_lo, s_hi)
-        reports = [
-            (a, b) for a, b in spans if _REPORT.search(key[a:b]) and _PERIODIC.search(key[a:b])
-        ]
-        if reports:
-            # "Báo cáo định kỳ: các sở báo cáo hằng tháng ...": the clause that says when.
-            c_lo, c_hi = max(
-                reports,
-                key=lambda s: (
-                    len(frequencies(key[s[0] : s[1]])) + (due_rule(key[s[0] : s[1]]) is not None)
-                ),
-            )
+        reports = _report_clauses(key, spans)
+        for c_lo, c_hi in reports:
             clause = key[c_lo:c_hi]
             freq = frequencies(clause)
             due = due_rule(clause)
@@ -110,16 +133,6 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
                     2: [Frequency.SEMIANNUAL],
                     4: [Frequency.QUARTERLY],
                 }.get(len(due["dates"]), [])
-            # "...; báo cáo đột xuất khi có yêu cầu" completes the same duty.
-            for a, b in spans:
-                other = (a, b) != (c_lo, c_hi)
-                if (
-                    other
-                    and _REPORT.search(key[a:b])
-                    and _ADHOC.search(key[a:b])
-                    and Frequency.ADHOC not in freq
-                ):
-                    freq.append(Frequency.ADHOC)
             written = text[c_lo:c_hi]
             out.append(
                 ReportingDuty(
@@ -138,29 +151,37 @@ def _block_duties(block: Block, node: Node, kind: SectionKind) -> list[Reporting
         sentence = list(key[s_lo:s_hi])
         for a, b in reports:
             sentence[a - s_lo : b - s_lo] = " " * (b - a)
-        plan = _plan_duty(text, "".join(sentence), s_lo, block, node)
+        plan = _plan_duty(text, "".join(sentence), s_lo, block, node, issued)
         if plan is not None:
             out.append(plan)
     return out
 
 
 def _plan_duty(
-    text: str, sentence: str, s_lo: int, block: Block, node: Node
+    text: str, sentence: str, s_lo: int, block: Block, node: Node, issued: dt.date | None
 ) -> ReportingDuty | None:
     doc = _PLAN_DOC.search(sentence)
-    due = _PLAN_DUE.search(sentence, doc.start()) if doc else None
-    if not (doc and due):
+    if not doc:
         return None
-    deadline = read_expression(sentence[due.start() : due.end()])
+    due = _PLAN_DUE.search(sentence, doc.start())
+    deadline = read_expression(sentence[due.start() : due.end()]) if due else None
+    start, end = s_lo + doc.start(), s_lo + (due.end() if due else doc.end())
     if deadline is None or deadline.due is None:
-        return None
-    start = s_lo + doc.start()
+        # "Trong thời hạn 30 ngày kể từ ngày ban hành Kế hoạch này, …": counted from the plan's date.
+        rel = _RELATIVE_DUE.search(sentence)
+        if not rel or issued is None:
+            return None
+        date = (issued + dt.timedelta(days=int(rel.group("n")))).isoformat()
+        start = s_lo + min(rel.start(), doc.start())
+        end = s_lo + max(rel.end(), doc.end())
+    else:
+        date = deadline.due.isoformat()
     return ReportingDuty(
         kind=DutyKind.PLAN,
-        text=text[start : s_lo + due.end()].strip(" ,.;()*"),
+        text=text[start:end].strip(" ,.;()*"),
         line=block.line_at(start),
         who=_who(block, node, s_lo),
-        due={"date": deadline.due.isoformat()},
+        due={"date": date},
     )
 
 
@@ -189,7 +210,7 @@ def frequencies(clause: str) -> list[Frequency]:
     if re.search(r"\b(?:6|sau) thang\b|\bnua n\w?m\b", c):
         found.add(Frequency.SEMIANNUAL)
     if re.search(
-        r"\bbao cao (?:hang )?n\w?m\b|\b(?:thang|quy),? va n\w?m\b(?!\s+\d)|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b)",
+        r"\bbao cao (?:hang )?n\w?m\b|\b(?:thang|quy),? va n\w?m\b(?!\s+\d)|\b(?:1|mot) n\w?m\b|\b(?:hang|moi|cuoi|ca) n\w?m\b|(?:^|[,(:]|\bva)\s*n\w?m\s*(?:[,;.)]|$|hoac\b|bao cao\b)",
         c,
     ):
         found.add(Frequency.ANNUAL)
@@ -217,7 +238,8 @@ def due_rule(clause: str) -> dict | None:
             return {"day": day, "month": "last_of_period"}
         if "dau" in which:
             return {"day": day, "month": "first_of_next"}
-        return {"day": day}
+        # A monthly report's period is the month: its day falls in the period's (only) month.
+        return {"day": day, "month": "last_of_period"}
     dates: list[str] = []
     for m in _DUE_DATE.finditer(clause):
         found = [m]
@@ -239,7 +261,7 @@ def due_rule(clause: str) -> dict | None:
     m = re.search(BEFORE + r" ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:/|-|thang)\s*\d)", clause)
     if m and re.search(r"\b(?:hang|moi|theo) thang\b", clause):
         # "hằng tháng (trước ngày 20)": the day of each month.
-        return {"day": int(m.group("d"))}
+        return {"day": int(m.group("d")), "month": "last_of_period"}
     return None
 
 

@@ -15,9 +15,23 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from tiendo.ingest.extract.aligned import aligned_rows
 from tiendo.ingest.extract.keys import fold_keep, ocr_key
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# Groups numbered in words: "Nhóm nhiệm vụ thứ nhất", "Chương trình thứ hai".
+ORDINAL_VALUES = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10,
+}  # fmt: skip
+ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r")\b"
+#: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:", "Nhiệm vụ 1."
+PROGRAMME = (
+    r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
+    r"|Nhiệm vụ|NHIỆM VỤ)\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|"
+    + ORDINALS
+    + r")\s*[:.\-–]\s*"
+)
 
 # Markers at the start of a line, most specific first. Each gives a style:
 # items of the same style at the same place are siblings.
@@ -29,13 +43,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
-    (
-        "programme",
-        re.compile(
-            r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM)"
-            r"\s+(?:số\s+)?(?P<label>\d+|[IVX]+)\s*[:.\-–]\s*"
-        ),
-    ),
+    ("programme", re.compile(PROGRAMME)),
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
@@ -182,6 +190,8 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
                 continue
         if style == "dec":
             style = f"dec{label.count('.') + 1}"
+        if style == "programme" and label.lower() in ORDINAL_VALUES:
+            label = str(ORDINAL_VALUES[label.lower()])
         return style, label, m.end()
     return None
 
@@ -211,6 +221,51 @@ def _starts_block(
     return bool(_END_PUNCT.search(prev_text))
 
 
+# Words a line cannot end a heading or a paragraph on: the sentence goes on below.
+_OPEN_ENDINGS = {
+    "va", "cua", "cac", "cho", "voi", "ve", "trong", "theo", "de", "den", "tu", "tai", "la", "duoc",
+    "nhung", "co", "hoac", "nham", "nhu", "o", "tren", "duoi", "vao", "bang", "khi", "neu", "thi",
+    "ma", "mot", "nam", "thang", "ngay", "quy", "giai", "doan", "dat", "muc", "nhat", "phan",
+}  # fmt: skip
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (PDF export, OCR), or None when lines are paragraphs.
+
+    Wrapped text fills its lines to about the same length, so the longest lines
+    are barely longer than the usual long line; paragraphs written one to a line
+    vary widely in length.
+    """
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and "\t" not in x and "|" not in x)
+    if len(lengths) < 20:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9)]
+    if p90 <= 130 and lengths[-1] <= p90 * 1.15:
+        return p90
+    return None
+
+
+def heading_like(line: str) -> bool:
+    """A short line that names what follows instead of running on into it.
+
+    "1. Hoàn thiện thể chế", "3. Định hướng đến năm 2035", "a) Mục tiêu":
+    no sentence end, few words, and no word that needs the next line
+    ("... của", "... đến năm").
+    """
+    marker = find_marker(line)
+    body = line[marker[2] :] if marker else line
+    words = body.split()
+    if not words or len(words) > (16 if marker else 10):
+        return False
+    if not marker and not body[:1].isupper():
+        return False
+    if re.search(r"[,;\-–(/]\s*$", body):
+        return False
+    if body.rstrip().endswith(":"):
+        return True
+    return fold_keep(words[-1]).lower().strip(".") not in _OPEN_ENDINGS
+
+
 def _successors(label: str) -> set[str]:
     """Labels that may come after ``label``: its first child, next sibling, next uncle."""
     if re.fullmatch(r"[a-zđ]", label):
@@ -223,6 +278,11 @@ def _successors(label: str) -> set[str]:
         head = [*parts[: k - 1], parts[k - 1] + 1]
         out.add(".".join(str(p) for p in head))
     return out
+
+
+def _opens_sentence(line: str) -> bool:
+    first = line.lstrip('"“*([')[:1]
+    return first.isupper()
 
 
 def _strip_marker(line: str) -> str:
@@ -265,7 +325,22 @@ def build_blocks(text: str) -> list[Block]:
         current.text += " " + line
         current.end = number
 
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    wrap = wrap_width(lines)
+    aligned = aligned_rows(lines)
+    prev_len = 0
+
+    def ended(prev: str | None) -> bool:
+        """The line before ended its paragraph, so a capital or a marker starts a new one."""
+        if prev is None:
+            return True
+        if wrap is not None and prev_len >= 0.8 * wrap:
+            return False  # a full line of wrapped text goes on below
+        if heading_like(prev):
+            return True
+        return bool(re.search(r"[.!?:;]\s*$", prev))
+
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             after_blank = True
             if current is not None and current.kind in ("heading", "row"):
@@ -274,8 +349,8 @@ def build_blocks(text: str) -> list[Block]:
         if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
-        if is_table_row(raw):
-            cells = row_cells(raw)
+        if is_table_row(raw) or number - 1 in aligned:
+            cells = aligned.get(number - 1) or row_cells(raw)
             open_block("row", number, raw.strip(), cells=cells)
             close()
             after_blank, prev_text = False, None
@@ -296,7 +371,10 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
-        if marker and _starts_block(marker[0], prev_text, after_blank, marker[1] in expected):
+        if marker and (
+            _starts_block(marker[0], prev_text, after_blank, marker[1] in expected)
+            or ended(prev_text)
+        ):
             style, label, body = marker
             # A numbered heading in capitals ("II. MỤC TIÊU") takes no continuation lines.
             caps = _is_caps_title(line[body:]) and not style.startswith("bullet")
@@ -318,7 +396,7 @@ def build_blocks(text: str) -> list[Block]:
         elif _is_caps_title(line):
             # A title in capitals ("KẾ HOẠCH", "PHỤ LỤC") stands alone.
             open_block("heading", number, line, markdown=markdown, bold=True)
-        elif joinable and not after_blank:
+        elif joinable and not after_blank and not (ended(prev_text) and _opens_sentence(line)):
             extend(number, line)
         elif (
             joinable
@@ -337,5 +415,6 @@ def build_blocks(text: str) -> list[Block]:
             current.bold = current.bold or bold
         after_blank = False
         prev_text = line
+        prev_len = len(raw.rstrip())
     close()
     return blocks

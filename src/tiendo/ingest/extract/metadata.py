@@ -266,6 +266,8 @@ def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> 
             return "UBND tỉnh"
         if re.search(r"^(?:tinh uy|thanh uy)\b", key) or re.search(r"^ban thuong vu tinh uy", key):
             return "BTV Tỉnh ủy"
+        if re.match(r"^(?:hoi dong nhan dan|hdnd)\b", key):
+            return "HĐND tỉnh"
         if re.match(r"^bo\s+[a-z]", key) and not key.startswith("bo chinh tri"):
             return _ministry(head, text)
         if re.match(r"^thu tuong chinh phu", key):
@@ -277,6 +279,8 @@ def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> 
             return "UBND tỉnh"
         if re.search(r"/(?:TU|ThU)$", number):
             return "BTV Tỉnh ủy"
+        if re.search(r"-HĐND$|/HĐND|-HDND$", number):
+            return "HĐND tỉnh"
     key = ocr_key(" ".join(head))
     if re.search(
         r"\b(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho)\b[^.;]{0,40}\b(?:ban hanh|xay dung)\b", key

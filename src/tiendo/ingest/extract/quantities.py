@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tiendo.domain.plan import Comparator, TargetKind
+from tiendo.ingest.extract.keys import fold_keep
 from tiendo.text.numbers import NumberFormatError, parse_number
 
 NUM = r"\d+(?:[.,]\d+)?"
@@ -114,7 +115,24 @@ _WORD_NUMBERS = {
     "nam": 5.0,
     "muoi": 10.0,
 }
-_DURATIONS = {"gio", "ngay", "phut"}
+# Durations, sums of money, areas and lengths: with a written bound ("không quá 24
+# giờ", "tối thiểu 1.500 tỷ đồng", "ít nhất 500 ha", "không quá 80 km") they are
+# levels to reach; without one they describe the task ("hỗ trợ 50 triệu đồng").
+_MEASURES = {
+    "gio",
+    "ngay",
+    "phut",
+    "ty",
+    "ti",
+    "trieu",
+    "nghin",
+    "ngan",
+    "ha",
+    "km",
+    "m",
+    "kg",
+    "tan",
+}
 _NOT_COUNTED = set(
     [
         "nam",
@@ -184,8 +202,23 @@ _NOT_COUNTED = set(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bso|\bde an|\bchi thi|\bquyet dinh|\bnghi quyet|\bnghi dinh|\bke hoach|\bcong van|\bthong tu|"
     r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
-    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop)\s*$"
+    r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop|"
+    # "định danh điện tử mức độ 2", "dịch vụ công cấp độ 4": a level of service, not a value
+    r"\bmuc do|\bcap do)\s*$"
 )
+# Verbs whose object is a result to count: "hình thành 03 nhóm nghiên cứu", "đào tạo
+# 500 kỹ sư". Counts after verbs of activity ("tổ chức 02 hội nghị") describe the task.
+# ("phát triển 3 trụ cột" names the scope of a task, so it is not among them.)
+MAKES = re.compile(
+    r"\b(?:hinh thanh|xay dung|thanh lap|dao tao|boi duong|thu hut|nhan rong|uom tao)\s*$"
+)
+# Events a task holds ("tổ chức 02 hội nghị trong năm 2025") are how it is done, not a result.
+EVENTS = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:hoi nghi|hoi thao|toa dam|dien dan|lop|khoa|dot|cuoc|buoi|phien|su kien)\b"
+)
+# Nouns that are counted only when a task makes them: "hình thành 03 nhóm nghiên cứu"
+# (elsewhere "7 nhóm nhiệm vụ" describes the plan).
+_MADE_ONLY = {"nhom"}
 
 
 @dataclass
@@ -204,6 +237,24 @@ class Quantity:
     counted: bool = False  # a count of things, "01 khu", "2 địa phương"
 
 
+_GRDP_SHARE = re.compile(
+    r"\b(?:trong|tren|so voi)\s+(?:tong\s+)?(?:grdp|tong san pham(?: tren dia ban)?(?: cua tinh)?)\b"
+)
+
+
+def unit_of_share(unit: str, indicator: str) -> str:
+    """ "%" of an indicator that is a share of GRDP is "% GRDP".
+
+    "Tỷ trọng kinh tế số trong GRDP: 30%" states the same quantity as "kinh tế số
+    chiếm 30% GRDP"; targets of different plans compare only in the same unit.
+    Growth of GRDP ("tốc độ tăng trưởng GRDP") is not a share.
+    """
+    if unit != "%":
+        return unit
+    key = fold_keep(indicator).lower()
+    return "% GRDP" if _GRDP_SHARE.search(key) else unit
+
+
 def _number(text: str) -> float | None:
     try:
         return parse_number(text)
@@ -211,7 +262,16 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _is_reference(key: str, start: int, end: int) -> bool:
+# Folded alike, told apart by their marks: "mục 3" (a section) and "mức 42%" (a level),
+# "số 5" (a number) and "5 sở" (departments).
+_NOT_REFERENCE_WORDS = {"mức", "mực"}
+# Before a percentage only a ranking group or a list label makes it a reference.
+_PERCENT_REFERENCE = re.compile(r"(?:\bnhom|\btop|\bdieu|\bkhoan|\bmuc)\s*$")
+
+
+def _is_reference(
+    key: str, start: int, end: int, text: str | None = None, percent: bool = False
+) -> bool:
     """The number at [start, end) is a date, a year, a document number or a label."""
     before = key[max(0, start - 20) : start]
     after = key[end : end + 3]
@@ -223,7 +283,12 @@ def _is_reference(key: str, start: int, end: int) -> bool:
         return True
     if before.endswith("-") and re.search(r"[a-z]-$", before):
         return True
-    return bool(_REFERENCE_BEFORE.search(before))
+    m = (_PERCENT_REFERENCE if percent else _REFERENCE_BEFORE).search(before)
+    if m and text is not None:
+        word = text[max(0, start - 20) + m.start() : max(0, start - 20) + m.end()].strip().lower()
+        if word in _NOT_REFERENCE_WORDS:
+            return False
+    return bool(m)
 
 
 def _is_year(text: str) -> bool:
@@ -329,7 +394,13 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             r"\bmot trong\s+(?:so\s+)?(?P<v>\d{1,2})\s+(?:[^\s\d.;]+\s+){0,6}?(?:dan dau|dung dau|hang dau|tot nhat|cao nhat)",
             Comparator.LE,
         ),
-        (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?thu\s+(?P<v>\d{1,2})\b", Comparator.EQ),
+        (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?(?:thu|so)\s+(?P<v>\d{1,2})\b", Comparator.EQ),
+        # "xếp hạng PII tăng ít nhất 5 bậc": a climb in the ranking, by so many places
+        (
+            r"\b(?:tang|nang|cai thien|vuot)\s+(?:(?:it nhat|toi thieu|tren|khoang|them)\s+)?"
+            r"(?P<v>\d{1,2})\s+(?:bac|hang|thu hang)\b",
+            None,
+        ),
     ]
     for pattern, op in rank_patterns:
         for m in re.finditer(pattern, seg):
@@ -338,6 +409,9 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
                 continue
             value = _number(text[s:e])
             after = qualifier_after(key, e, hi)
+            if op is None:
+                written = qualifier_before(key, lo, s)[0]
+                op = written if isinstance(written, Comparator) else Comparator.EQ
             rank_op = Comparator.LE if after == "up" else op
             add(
                 Quantity(
@@ -378,7 +452,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         unit = "Gbps" if m.group("u").startswith("g") else "số"
         add(_qualified(key, s, e, hi, value, None, op, unit, TargetKind.LEVEL))
     for m in re.finditer(
-        r"(?P<v>" + NUM + r")\s+nguoi\s*(?:/|tren)\s*(?:mot\s+|01\s+|1\s+)?van\s+dan", seg
+        r"(?P<v>" + NUM + r")\$?\s+nguoi\s*(?:/|tren)\s*(?:mot\s+|01\s+|1\s+)?van\s+dan", seg
     ):
         s, e = lo + m.start("v"), lo + m.end()
         if not free(s, e):
@@ -397,16 +471,23 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         # "kỳ" (a period) is not counted, "kỹ sư" (engineers) are.
         if noun == "ky" and re.match(r"\s+su\b", seg[m.end("noun") :]):
             noun = "ky su"
-        if noun == "quy" and text[lo + m.start("noun") : lo + m.end("noun")].lower() == "quỹ":
+        written = text[lo + m.start("noun") : lo + m.end("noun")].lower()
+        if noun == "quy" and written == "quỹ":
             noun = "quỹ"  # a fund, not a quarter
+        if noun == "so" and written == "sở":
+            noun = "sở"  # departments, not "số"
         op_before = qualifier_before(key, lo, s)[0]
-        # "không quá 24 giờ", "tối đa 3 ngày": a duration with a written bound is a target.
-        bounded_time = (
-            noun in _DURATIONS and isinstance(op_before, Comparator) and op_before != Comparator.EQ
+        bounded = (
+            noun in _MEASURES and isinstance(op_before, Comparator) and op_before != Comparator.EQ
         )
-        if not free(s, e) or (noun in _NOT_COUNTED and not bounded_time) or _is_year(m.group("v")):
+        made = noun in _MADE_ONLY and MAKES.search(key[max(lo, s - 25) : s])
+        if (
+            not free(s, e)
+            or (noun in _NOT_COUNTED and not bounded and not made)
+            or _is_year(m.group("v"))
+        ):
             continue
-        if _is_reference(key, s, e):
+        if _is_reference(key, s, e, text):
             continue
         if key[e : e + 1].isalpha():
             continue
@@ -424,7 +505,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?=\s*(?:[.;,)]|$))", seg
     ):
         s, e = lo + m.start("v"), lo + m.end("v")
-        if not free(s, e) or _is_reference(key, s, e) or _is_year(m.group("v")):
+        if not free(s, e) or _is_reference(key, s, e, text) or _is_year(m.group("v")):
             continue
         op, _, _ = qualifier_before(key, lo, s)
         before = key[max(lo, s - 12) : s]
@@ -473,7 +554,7 @@ def _percent(text, key, lo, hi, m, found, taken, free) -> None:
     s, e = lo + m.start("v"), lo + m.end()
     if not free(s, e):
         return
-    if _is_reference(key, s, lo + m.end("v")):
+    if _is_reference(key, s, lo + m.end("v"), text, percent=True):
         return
     value = _number(text[s : lo + m.end("v")])
     vmax = None

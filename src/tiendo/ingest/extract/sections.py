@@ -203,6 +203,7 @@ def build_outline(blocks: list[Block]) -> Outline:
     closing_line = None
     closed = False
     top_style: str | None = None
+    milestone: dict[int, int] = {}  # id(node) -> year of the last "Đến năm 2030:" line under it
 
     def reset() -> None:
         del stack[1:]
@@ -269,7 +270,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append(node)
             owner[id(block)] = node
             node.own_kind = title_kind(node)
-            node.year = _heading_year(node)
+            node.year = _heading_year(node) or milestone.get(id(parent))
             continue
         if block.kind == "heading" and short_title(block.text, 16):
             # A heading in capitals names a top section wherever it stands.
@@ -288,6 +289,15 @@ def build_outline(blocks: list[Block]) -> Outline:
         parent = stack[-1]
         parent.paras.append(block)
         owner[id(block)] = parent
+        if (
+            block.kind == "para"
+            and block.text.rstrip().endswith(":")
+            and short_title(block.text, 12)
+        ):
+            # "Đến năm 2030:" on its own line heads the items that follow it.
+            year = title_year(block.text)
+            if year is not None:
+                milestone[id(parent)] = year
         if parent.block is not None and parent.year is None and block.kind == "heading":
             parent.year = title_year(block.text)
     return Outline(root=root, blocks=blocks, owner=owner, closing_line=closing_line)

@@ -17,6 +17,7 @@ from tiendo.domain.plan import Comparator, Deadline, Target, TargetKind, Task
 from tiendo.ingest.extract.deadlines import read_cell
 from tiendo.ingest.extract.keys import compact, ocr_key
 from tiendo.ingest.extract.lines import Block, is_separator_row
+from tiendo.ingest.extract.quantities import unit_of_share
 from tiendo.text.numbers import NumberFormatError, parse_number
 
 _NUMBERED = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLivx]{1,5}|[A-Za-zĐđ])[.)]?$")
@@ -110,6 +111,7 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
         parts = [r[j] for r in header_rows if j < len(r) and r[j].strip()]
         headers.append(" ".join(parts))
     columns = [_column(h, j, plan_year) for j, h in enumerate(headers)]
+    _find_year_column(columns, data)
     if columns and not any(c.role == "name" for c in columns):
         # No header named it: the indicator or task is the widest text column.
         widths = [0] * width
@@ -122,6 +124,33 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
             if columns[j].role == "other":
                 columns[j].role = "name"
     return Table(rows=data, columns=columns)
+
+
+_WHEN_HEADER = re.compile(
+    r"^(?:thoi diem|thoi gian|thoi han|nam|moc|moc thoi gian|nam dat|nam hoan thanh|thoi diem dat|"
+    r"thoi diem (?:phai )?dat|thoi gian (?:dat|hoan thanh)|nam thuc hien)\b(?: (?:nam|dat|hoan thanh))?$"
+)
+
+
+def _find_year_column(columns: list[Column], data: list[Block]) -> None:
+    """A column that gives each row its own milestone year ("Thời điểm": 2030).
+
+    A table of targets may put the value in one column ("Mục tiêu") and the year
+    it is due in another; such a column is not a task deadline. It is told by its
+    header and by its cells, which are years.
+    """
+    if not any(c.role == "value" for c in columns):
+        return
+    for j, column in enumerate(columns):
+        if column.role not in ("deadline", "other") or not _WHEN_HEADER.match(
+            compact(re.sub(r"\(.*?\)", "", column.header))
+        ):
+            continue
+        cells = [(b.cells or [])[j].strip() for b in data if j < len(b.cells or [])]
+        cells = [c for c in cells if c]
+        years = [c for c in cells if re.fullmatch(r"(?:(?:năm|Năm|NĂM)\s+)?(?:19|20)\d\d", c)]
+        if cells and len(years) * 2 > len(cells):
+            column.role = "when"
 
 
 def _column(header: str, j: int, plan_year: int | None) -> Column:
@@ -148,6 +177,9 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
         ):
             return Column("baseline", header, year)
         return Column("year", header, year)
+    if re.search(r"\b(?:chi tieu|muc tieu|gia tri) (?:phan dau|can dat|dat duoc)\b", key):
+        # "Chỉ tiêu phấn đấu": the value to reach, not the indicator's name.
+        return Column("value", header)
     if re.search(
         r"\b(?:chi tieu|noi dung|nhiem vu|ten|danh muc|giai phap|hoat dong)\b", key
     ) and not re.search(r"\b(?:muc tieu|gia tri)\b", key):
@@ -190,6 +222,7 @@ class Cell:
     value_max: float | None
     unit: str | None  # None: to be inferred from the row
     kind: TargetKind
+    base_year: int | None = None  # the year a multiple is compared with
 
 
 def _num(text: str) -> float | None:
@@ -220,6 +253,16 @@ def read_value_cell(cell: str) -> Cell | None:
     m = re.search(r"\b(?:top|nhom|tốp)\s*(\d{1,2})\b", key)
     if m:
         return Cell(Comparator.LE, float(m.group(1)), None, "hạng", TargetKind.RANK)
+    # "Gấp 2 lần năm 2025", "Tăng 1,5 lần so với 2024": a multiple of a base year.
+    m = re.search(
+        r"\b(?:gap|tang)\s+(\d+(?:[.,]\d+)?)\s*lan\b(?:\s+(?:so voi\s+)?(?:n\w?m\s+)?((?:19|20)\d\d))?",
+        key,
+    )
+    if m:
+        value = _num(raw[m.start(1) : m.end(1)])
+        if value is not None:
+            base = int(m.group(2)) if m.group(2) else None
+            return Cell(Comparator.EQ, value, None, "lần", TargetKind.MULTIPLE, base)
     # "40% – 50%", "01-02", "từ 40 đến 50%"
     m = re.search(r"(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|—|den)\s*(\d+(?:[.,]\d+)?)\s*(%?)", key)
     if m and not re.search(r"/", key[m.start() : m.end()]):
@@ -304,7 +347,9 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
     unit_j = table.index("unit")
     value_cols = [(j, c) for j, c in enumerate(table.columns) if c.role in ("year", "value")]
     baseline_cols = [(j, c) for j, c in enumerate(table.columns) if c.role == "baseline"]
+    when_j = table.index("when")
     targets: list[Target] = []
+    previous: list[Target] = []
     for row in table.rows:
         cells = row.cells or []
         name = (
@@ -313,6 +358,17 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
             else ""
         )
         first = cells[0].strip() if cells else ""
+        if (
+            not first
+            and name
+            and not any(j < len(cells) and cells[j].strip() for j, _ in value_cols)
+        ):
+            # A wrapped indicator name goes on in the row below.
+            for t in previous:
+                t.indicator = (t.indicator + " " + name)[:200]
+            continue
+        previous = []
+        row_year = _row_year(cells[when_j]) if when_j is not None and when_j < len(cells) else None
         if (
             first
             and not _ARABIC.match(first)
@@ -342,6 +398,8 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
             unit = v.unit
             if kind == TargetKind.ACHIEVE:
                 unit = "bool"
+            elif kind == TargetKind.MULTIPLE:
+                unit = "lần"
             elif row_kind == TargetKind.RANK and v.unit != "%":
                 kind, unit = TargetKind.RANK, "hạng"
             elif kind == TargetKind.RANK:
@@ -353,22 +411,30 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                     unit = row_unit if (row_unit != "%" or _inherits_percent(v)) else "số"
                 if kind == TargetKind.RATE and unit == "%":
                     unit = "%/năm"
+                unit = unit_of_share(unit, name)
             target = Target(
                 indicator=name[:200],
                 kind=kind,
                 op=v.op,
                 value=v.value,
                 unit=unit,
-                year=c.year if c.year is not None else default_year,
+                year=row_year or (c.year if c.year is not None else default_year),
                 line=row.start,
                 text=cells[j].strip(),
                 value_max=v.value_max,
+                base_year=v.base_year,
                 core=True,
                 baseline_value=base_value,
                 baseline_year=base_year,
             )
             targets.append(target)
+        previous = targets[-len(read) :] if read else []
     return targets
+
+
+def _row_year(cell: str) -> int | None:
+    m = _YEAR.search(cell)
+    return int(m.group(1)) if m else None
 
 
 def _inherits_percent(v: Cell) -> bool:

@@ -18,13 +18,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tiendo.domain.plan import SectionKind, Target, TargetKind
 from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
 from tiendo.ingest.extract.indicators import name_indicator
 from tiendo.ingest.extract.lines import Block
-from tiendo.ingest.extract.quantities import Quantity, find_quantities
+from tiendo.ingest.extract.quantities import (
+    EVENTS,
+    MAKES,
+    Quantity,
+    find_quantities,
+    unit_of_share,
+)
 from tiendo.ingest.extract.sections import Node, Outline
 
 _YEAR_PHRASE = re.compile(
@@ -32,11 +39,18 @@ _YEAR_PHRASE = re.compile(
     + YEAR_WORD
     + r"\s+)?|\b"
     + YEAR_WORD
-    + r"\s+|\bgiai doan\s+"
+    + r"\s+|\b(?P<period>giai doan)\s+(?P<begin>"
     + YEAR
-    + r"\s*(?:-|–|den)\s*)(?P<year>"
+    + r")\s*(?:-|–|den)\s*"
+    # "trong Quý IV/2025", "tháng 9/2026": a deadline gives its year
+    + r"|\b(?:quy\s+(?:iv|i{1,3}|[1-4])|thang\s+\d{1,2})\s*(?:/|-|\s+"
+    + YEAR_WORD
+    + r"\s+))(?P<year>"
     + YEAR
-    + r")\b"
+    # "trong năm 2025 - 2026": a range of years ends at its last
+    + r")\b(?:\s*(?:-|–)\s*(?P<last>"
+    + YEAR
+    + r")\b)?"
 )
 _DOC_WORDS = re.compile(
     r"\b(?:ke hoach|de an|chien luoc|chuong trinh|quy hoach|nghi quyet|dinh huong|tam nhin|quyet dinh|chi thi)\b"
@@ -53,8 +67,9 @@ _LEADING_YEAR = re.compile(
     + r")\b"
 )
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
+# "hỗ trợ 50% kinh phí" is a policy rate; "có người hỗ trợ là 100%" is a level.
 _POLICY_RATE = re.compile(
-    r"\b(?:ho tro|mien giam|mien|lai suat|chiet khau|thue)(?:\s+[a-z]+){0,2}\s*$"
+    r"\b(?:ho tro|mien giam|mien|lai suat|chiet khau|thue)(?:\s+(?!la\b|dat\b|chiem\b)[a-z]+){0,2}\s*$"
 )
 
 
@@ -74,7 +89,9 @@ class _YearPhrase:
     bare: bool  # "năm 2024" without "đến", "vào"...
 
 
-def _year_phrases(key: str, lo: int, hi: int, quantities: list[Quantity]) -> list[_YearPhrase]:
+def _year_phrases(
+    key: str, lo: int, hi: int, quantities: list[Quantity], plan_year: int | None = None
+) -> list[_YearPhrase]:
     phrases = []
     for m in _YEAR_PHRASE.finditer(key, lo, hi):
         s, e = m.start(), m.end()
@@ -82,17 +99,48 @@ def _year_phrases(key: str, lo: int, hi: int, quantities: list[Quantity]) -> lis
             continue
         if re.search(r"so voi\s*$", key[max(lo, s - 10) : s]):
             continue
-        head = key[lo:s]
-        if head.strip() and _DOC_WORDS.search(key[max(lo, s - 140) : s]):
+        year = int(m.group("last") or m.group("year"))
+        if _in_title(key, lo, m, quantities, plan_year):
             continue
         prep = m.group("prep").strip()
         bare = re.fullmatch(YEAR_WORD, prep) is not None
-        phrases.append(_YearPhrase(s, e, int(m.group("year")), bare))
+        phrases.append(_YearPhrase(s, e, year, bare))
     return phrases
 
 
+def _in_title(
+    key: str, lo: int, m: re.Match[str], quantities: list[Quantity], plan_year: int | None
+) -> bool:
+    """Whether a year phrase ends the title of a document ("Đề án ... đến năm 2030").
+
+    Not when a stated value stands between the document's name and the year
+    ("Chương trình đào tạo 50.000 kỹ sư đến năm 2030": the year is the value's),
+    when the phrase is a deadline ("hoàn thành trong Quý IV/2025"), or when the
+    period starts with the plan ("... giai đoạn 2025-2030, mỗi năm ...").
+    """
+    s = m.start()
+    if not key[lo:s].strip() or re.match(r"quy|thang", m.group("prep")):
+        return False
+    docs = list(_DOC_WORDS.finditer(key, max(lo, s - 140), s))
+    if not docs:
+        return False
+    if any(docs[-1].end() <= q.start < s for q in quantities):
+        return False
+    if m.group("period") and plan_year is not None:
+        begin, end = int(m.group("begin")), int(m.group("last") or m.group("year"))
+        if plan_year <= begin and end - begin <= 5:
+            return False
+    return True
+
+
 def _eligible(
-    q: Quantity, core: bool, section: SectionKind | None, strive_before: bool, key: str, lo: int
+    q: Quantity,
+    core: bool,
+    section: SectionKind | None,
+    strive_before: bool,
+    key: str,
+    lo: int,
+    dated: bool = False,
 ) -> bool:
     if q.value is None:
         return False
@@ -109,7 +157,14 @@ def _eligible(
     yearly = q.counted and re.search(
         r"\b(?:moi|hang|hàng)\s+n\w?m\b", key[q.end : q.end + 80].split(";")[0]
     )
-    return q.explicit or strive_before or bool(yearly)
+    # A count due by a date ("50.000 kỹ sư đến năm 2030", "tại 5 sở trong Quý I/2026")
+    # or made by the task ("hình thành 03 nhóm nghiên cứu") is a result to reach.
+    made = q.counted and MAKES.search(key[max(lo, q.start - 25) : q.start])
+    if q.explicit or strive_before:
+        return True
+    if q.counted and EVENTS.match(key, q.end):
+        return False
+    return bool(yearly) or (q.counted and dated) or bool(made)
 
 
 def prose_targets(
@@ -130,6 +185,7 @@ def prose_targets(
         heading_year = node.heading_year if core else None
         if core and heading_year is None:
             heading_year = default_year
+        heading_year = _prefix_year(block) or heading_year
         found = _block_quantities(block, node, section, core, assessment, plan_year, heading_year)
         for q, year, name, phrase, is_baseline in found:
             if is_baseline:
@@ -141,7 +197,7 @@ def prose_targets(
                     kind=q.kind,
                     op=q.op,
                     value=q.value,
-                    unit=q.unit,
+                    unit=unit_of_share(q.unit, name),
                     year=year,
                     line=block.line_at(q.start),
                     text=phrase,
@@ -152,6 +208,22 @@ def prose_targets(
                 )
             )
     return targets, baselines
+
+
+# A milestone written as the paragraph's own heading: "Tầm nhìn đến năm 2045: ...",
+# "Định hướng đến năm 2035: ...".
+_PREFIX_YEAR = re.compile(
+    r"\s*(?:tam nhin|dinh huong|muc tieu|chi tieu)(?:\s+[a-z]+){0,3}?\s+(?:den|toi)\s+(?:het\s+)?(?:"
+    + YEAR_WORD
+    + r"\s+)?(?P<year>"
+    + YEAR
+    + r")\s*[:.]"
+)
+
+
+def _prefix_year(block: Block) -> int | None:
+    m = _PREFIX_YEAR.match(block.key, block.body)
+    return int(m.group("year")) if m else None
 
 
 def _section_of(node: Node) -> SectionKind | None:
@@ -213,7 +285,7 @@ def _block_quantities(
         for c_lo, c_hi, quantities in found:
             if not quantities:
                 continue
-            phrases = _year_phrases(key, c_lo, c_hi, quantities)
+            phrases = _year_phrases(key, c_lo, c_hi, quantities, plan_year)
             prev_end = c_lo
             prev_name = None
             for i, q in enumerate(quantities):
@@ -238,7 +310,7 @@ def _block_quantities(
                     if q.value is not None:
                         out.append((q, year, name, phrase, True))
                     continue
-                if not _eligible(q, core, section, strive, key, c_lo):
+                if not _eligible(q, core, section, strive, key, c_lo, year is not None):
                     continue
                 if year is None:
                     year = heading_year
@@ -281,6 +353,16 @@ def _year_for(
     for p in reversed(phrases):
         if p.end <= q.start and all(p.start < x.start for x in quantities):
             return p.year, p.bare
+    # "đào tạo 5.000 kỹ sư ... và 10.000 nhân lực ... đến năm 2030": values joined by "và"
+    # share the year that closes them.
+    later = quantities[i:]
+    closing = [p for p in phrases if p.start >= later[-1].end and not p.bare]
+    joined = all(
+        re.search(r"\bva\b", key[a.end : b.start]) and ";" not in key[a.end : b.start]
+        for a, b in pairwise(later)
+    )
+    if len(later) > 1 and closing and joined:
+        return closing[0].year, False
     return None, False
 
 

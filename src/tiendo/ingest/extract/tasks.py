@@ -16,6 +16,7 @@ import re
 from tiendo.domain.plan import SectionKind, Task
 from tiendo.ingest.extract.agencies import find_lead
 from tiendo.ingest.extract.deadlines import read_prose
+from tiendo.ingest.extract.lines import ORDINAL_VALUES, PROGRAMME
 from tiendo.ingest.extract.sections import Node, Outline, is_container
 
 # Lines that describe the item above them rather than being tasks of their own:
@@ -25,12 +26,10 @@ _ATTRIBUTE = re.compile(
     r"thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|san pham(?: dau ra)?|"
     r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)\s*[:：]"
 )
-_PROGRAMME = re.compile(
-    r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm|NHÓM)\s+(?:số\s+)?(\d+|[IVX]+)\s*[:.\-–]\s*"
-)
+_PROGRAMME = re.compile(PROGRAMME)
 
 
-def section_tasks(outline: Outline) -> list[Task]:
+def section_tasks(outline: Outline, plan_year: int | None = None) -> list[Task]:
     tasks: list[Task] = []
     for section in _task_sections(outline.root):
         items = [c for c in section.children if c.block is not None and c.block.kind == "item"]
@@ -41,21 +40,21 @@ def section_tasks(outline: Outline) -> list[Task]:
             for item in items:
                 if is_pointer(item):
                     continue
-                tasks.extend(_tasks_under_item(item, None, None))
+                tasks.extend(_tasks_under_item(item, None, None, plan_year))
             continue
         for group in items:
             if group.own_kind == SectionKind.OBJECTIVES:
                 continue
             if group.is_bullet and not _has_items(group):
                 # A bullet between groups is a task of the group before, or of none.
-                tasks.append(_task(group, None, None))
+                tasks.append(_task(group, None, None, plan_year))
                 continue
             label = _group_label(group)
             title = _group_title(group)
             for node in group.walk():
                 if _skipped(node, group):
                     continue
-                tasks.append(_task(node, label, title))
+                tasks.append(_task(node, label, title, plan_year))
     return tasks
 
 
@@ -113,13 +112,15 @@ def _skipped(node: Node, group: Node) -> bool:
     return is_container(node) and _has_items(node)
 
 
-def _tasks_under_item(item: Node, label: str | None, title: str | None) -> list[Task]:
+def _tasks_under_item(
+    item: Node, label: str | None, title: str | None, plan_year: int | None
+) -> list[Task]:
     out = []
     if not (is_container(item) and _has_items(item)):
-        out.append(_task(item, label, title))
+        out.append(_task(item, label, title, plan_year))
     for node in item.walk():
         if not _skipped(node, item):
-            out.append(_task(node, label, title))
+            out.append(_task(node, label, title, plan_year))
     return out
 
 
@@ -128,7 +129,8 @@ def _group_label(group: Node) -> str | None:
     if group.style == "programme":
         return group.label
     if m and group.is_bullet:
-        return m.group(1)
+        label = m.group("label")
+        return str(ORDINAL_VALUES.get(label.lower(), label))
     return group.label if not group.is_bullet else None
 
 
@@ -138,7 +140,7 @@ def _group_title(group: Node) -> str:
     return title.strip(" .:")[:200]
 
 
-def _task(node: Node, label: str | None, title: str | None) -> Task:
+def _task(node: Node, label: str | None, title: str | None, plan_year: int | None) -> Task:
     block = node.block
     assert block is not None
     content = block.content.strip()
@@ -152,10 +154,10 @@ def _task(node: Node, label: str | None, title: str | None) -> Task:
     if details:
         content_all = content + " " + "; ".join(details)
         lead = find_lead(content_all)
-        deadline = read_prose(content_all)
+        deadline = read_prose(content_all, plan_year=plan_year)
     else:
         lead = find_lead(content, key)
-        deadline = read_prose(content, key)
+        deadline = read_prose(content, key, plan_year)
     return Task(
         group=label,
         group_title=title,

@@ -22,10 +22,25 @@ from tiendo.ingest.extract.deadlines import read_cell, read_prose
         ("Xây dựng quy chế (Sở Nội vụ chủ trì; năm 2025).", "2025"),
         ("Thời gian hoàn thành: Quý I/2026.", "2026-03-31"),
         ("Hoàn thành trong Quy IIl/2026.", "2026-09-30"),
+        ("Số hóa hồ sơ lưu trữ; Sở Nội vụ chủ trì, thời gian 2026-2028.", "2028"),
+        ("Bồi dưỡng kỹ năng số cho công chức trong năm 2025 - 2026; Sở Nội vụ chủ trì.", "2026"),
+        ("Rà soát, ban hành chính sách hỗ trợ thống nhất trong năm 2027.", "2027"),
+        ("Trình Hội đồng nhân dân tỉnh tại kỳ họp cuối năm 2025.", "2025"),
     ],
 )
 def test_deadlines_in_prose(text, label):
     assert read_prose(text).as_label() == label
+
+
+def test_the_plans_own_period_after_a_programmes_name():
+    text = (
+        "Triển khai Chương trình hỗ trợ hợp tác xã số giai đoạn 2026-2030, mỗi năm 50 hợp tác xã."
+    )
+    assert read_prose(text, plan_year=2026).as_label() == "2030"
+    assert (
+        read_prose("Thực hiện Đề án đào tạo giai đoạn 2021-2025.", plan_year=2026).as_label()
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,3 +101,8 @@ def test_no_lead_without_an_agency_leading():
 def test_a_known_name_with_a_comma_inside():
     text = "Số hóa di tích (Sở Văn hóa, Thể thao và Du lịch chủ trì; năm 2026)."
     assert find_lead(text) == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_an_unknown_name_with_a_comma_inside():
+    text = "Chuẩn hóa dữ liệu đất đai; Cục Đo đạc, Bản đồ chủ trì, hoàn thành trong năm 2026."
+    assert find_lead(text) == "Cục Đo đạc, Bản đồ"

@@ -1,5 +1,7 @@
 """Reporting and planning duties: who, how often, when."""
 
+import datetime as dt
+
 import pytest
 
 from tiendo.ingest.extract.duties import due_rule, frequencies, read_duties
@@ -37,7 +39,7 @@ def test_frequencies(clause, expected):
     [
         ("báo cáo trước ngày 20 của tháng cuối quý", {"day": 20, "month": "last_of_period"}),
         ("báo cáo trước ngày 5 tháng đầu của quý tiếp theo", {"day": 5, "month": "first_of_next"}),
-        ("báo cáo trước ngày 25 hằng tháng", {"day": 25}),
+        ("báo cáo trước ngày 25 hằng tháng", {"day": 25, "month": "last_of_period"}),
         ("báo cáo trước ngày 10/6 và trước ngày 05/12", {"dates": ["06-10", "12-05"]}),
         ("báo cáo trước ngày 10 tháng 6 và trước ngày 05 tháng 12", {"dates": ["06-10", "12-05"]}),
         ("báo cáo trudc ngay 10/6 va 05/12", {"dates": ["06-10", "12-05"]}),
@@ -69,13 +71,46 @@ def test_report_and_plan_duties_in_the_implementation_section():
     assert plan.due == {"date": "2025-04-30"}
 
 
-def test_report_dates_imply_the_frequency_and_adhoc_reports_join():
+def test_report_dates_imply_the_frequency_and_each_reporting_clause_is_a_duty():
     text = (
         "V. TỔ CHỨC THỰC HIỆN\n\n1. Các huyện báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 15/6 và 15/12; "
-        "báo cáo đột xuất khi có yêu cầu.\n"
+        "báo cáo năm gửi trước ngày 08/12 hằng năm; báo cáo đột xuất khi có yêu cầu.\n"
     )
-    (report,) = duties(text)
-    assert [f.value for f in report.frequency] == ["semiannual", "adhoc"]
+    found = duties(text)
+    assert [([f.value for f in d.frequency], d.due) for d in found] == [
+        (["semiannual"], {"dates": ["06-15", "12-15"]}),
+        (["annual"], {"dates": ["12-08"]}),
+        (["adhoc"], None),
+    ]
+
+
+def test_two_bodies_reported_to_in_one_sentence_and_an_adhoc_report_alone():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Đảng ủy các xã định kỳ hằng quý báo cáo Thường trực Huyện ủy; 6 tháng, năm báo cáo "
+        "Ban Thường vụ Huyện ủy kết quả thực hiện.\n\n"
+        "2. Văn phòng Huyện ủy theo dõi việc thực hiện; báo cáo Thường trực Huyện ủy khi có yêu cầu.\n"
+    )
+    assert [[f.value for f in d.frequency] for d in duties(text)] == [
+        ["quarterly"],
+        ["semiannual", "annual"],
+        ["adhoc"],
+    ]
+
+
+def test_plan_duties_phrased_otherwise():
+    text = (
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân huyện tổ chức thực hiện; ban hành kế hoạch thực hiện trong tháng 11/2025.\n"
+        "2. Sở Nội vụ xây dựng, trình ban hành Bộ tiêu chí đánh giá cán bộ số, hoàn thành trong Quý I/2026.\n"
+        "3. Trong thời hạn 45 ngày kể từ ngày ban hành Kế hoạch này, các sở xây dựng kế hoạch của đơn vị.\n"
+    )
+    found = read_duties(build_outline(build_blocks(text)), dt.date(2025, 10, 1))
+    assert [(d.kind.value, d.line, d.due) for d in found] == [
+        ("plan", 2, {"date": "2025-11-30"}),
+        ("plan", 3, {"date": "2026-03-31"}),
+        ("plan", 4, {"date": "2025-11-15"}),
+    ]
 
 
 def test_principles_in_the_purpose_section_are_not_duties():
@@ -95,7 +130,7 @@ def test_a_labelled_clause_and_a_monthly_day():
     )
     (report,) = duties(text)
     assert [f.value for f in report.frequency] == ["monthly", "quarterly", "annual"]
-    assert report.due == {"day": 22}
+    assert report.due == {"day": 22, "month": "last_of_period"}
 
 
 def test_last_month_of_the_quarter_written_with_cua():

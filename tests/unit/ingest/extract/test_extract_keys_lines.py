@@ -84,3 +84,28 @@ def test_table_rows_tab_and_pipe():
 def test_closing_block():
     blocks = build_blocks("3. Giao Sở Tài chính bố trí kinh phí.\n\nNơi nhận:\n- Như trên;")
     assert blocks[1].kind == "closing"
+
+
+def test_programme_markers_numbered_in_words():
+    assert find_marker("Nhóm nhiệm vụ thứ ba: Hạ tầng")[:2] == ("programme", "3")
+    assert find_marker("Nhiệm vụ 4: Nhân lực")[:2] == ("programme", "4")
+
+
+def test_a_short_heading_line_ends_its_paragraph():
+    text = (
+        "3. Định hướng đến năm 2040\nDoanh thu dịch vụ số chiếm 30%.\nCác chỉ tiêu khác giữ nguyên."
+    )
+    blocks = build_blocks(text)
+    assert [(b.kind, b.start) for b in blocks] == [("item", 1), ("para", 2), ("para", 3)]
+
+
+def test_wrapped_lines_join_unless_the_line_is_short():
+    filler = "Nội dung kế hoạch được viết kín dòng theo khổ giấy của bản in ra tệp văn bản"
+    lines = [f"{filler} số {i:02d}," for i in range(24)]
+    lines += [
+        "Câu cuối của đoạn.",
+        "Đoạn mới bắt đầu ở đây và viết kín dòng theo khổ giấy của bản in",
+    ]
+    lines += ["tiếp tục đoạn mới."]
+    blocks = build_blocks("\n".join(lines))
+    assert [(b.start, b.end) for b in blocks] == [(1, 25), (26, 27)]

@@ -124,3 +124,34 @@ def test_province_of_text_without_diacritics():
     text = "Thuc hien Nghi quyet s6 57-NQ/TW; UBND tinh Tuyén Quang ban hanh Ké hoach nhu sau:\n\nI. MUC TIEU\n\nTM. UY BAN NHAN DAN\n"
     m = meta(text)
     assert (m.province, m.issuer, m.doc_type) == ("Tuyên Quang", "UBND tỉnh", "Kế hoạch")
+
+
+COUNCIL = """HỘI ĐỒNG NHÂN DÂN
+TỈNH KON TUM
+Số: 12/NQ-HĐND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Kon Tum, ngày 15 tháng 7 năm 2025
+NGHỊ QUYẾT
+Về phát triển chuyển đổi số của tỉnh
+HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM
+Xét Tờ trình của Ủy ban nhân dân tỉnh; Ủy ban nhân dân tỉnh ban hành kèm theo dự thảo;
+QUYẾT NGHỊ:
+Điều 1. Mục tiêu
+Đến năm 2030, 90% hồ sơ được giải quyết trực tuyến.
+Nơi nhận:
+- Như Điều 3;
+CHỦ TỊCH
+Phan Văn Khải
+"""
+
+
+def test_peoples_council_resolution():
+    m = meta(COUNCIL)
+    assert (m.province, m.issuer, m.doc_type, m.number, m.date) == (
+        "Kon Tum",
+        "HĐND tỉnh",
+        "Nghị quyết",
+        "12/NQ-HĐND",
+        dt.date(2025, 7, 15),
+    )
+    assert m.signer == "Phan Văn Khải"

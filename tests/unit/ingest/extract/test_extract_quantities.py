@@ -133,3 +133,39 @@ def test_multiples_in_words():
     assert read("doanh thu số tăng gấp đôi so với năm 2023")[0][:4] == ("=", 2, None, "lần")
     assert read("sản lượng tăng hai lần")[0][:4] == ("=", 2, None, "lần")
     assert read("tăng năm 2025 và năm 2026") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "mức" (a level) is not "mục" (a section number)
+        ("độ phủ cây xanh đô thị ổn định ở mức 38%", [("=", 38, None, "%", "level")]),
+        # "số" before a percentage is not a document number
+        ("phê duyệt số 90% hồ sơ trên môi trường mạng", [("=", 90, None, "%", "level")]),
+        (
+            "kỹ sư phần mềm đạt $\\geq 12$ người/vạn dân",
+            [(">=", 12, None, "người/vạn dân", "level")],
+        ),
+        ("giữ vững xếp hạng số 2 toàn quốc", [("=", 2, None, "hạng", "rank")]),
+        ("chỉ số hài lòng tăng ít nhất 4 bậc so với năm 2024", [(">=", 4, None, "hạng", "rank")]),
+        ("vốn của quỹ tối thiểu 800 tỷ đồng", [(">=", 800, None, "số", "level")]),
+        ("sai lệch định vị không quá 15 km", [("<=", 15, None, "số", "level")]),
+        ("mỗi năm trồng mới ít nhất 300 ha", [(">=", 300, None, "số", "level")]),
+        ("thí điểm tại 4 sở, ngành", [("=", 4, None, "số", "level")]),
+        ("thành lập 02 nhóm chuyên gia dữ liệu", [("=", 2, None, "số", "level")]),
+    ],
+)
+def test_levels_counts_and_rank_climbs(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "người dân có tài khoản định danh điện tử mức độ 2",
+        "kế hoạch gồm 07 nhóm nhiệm vụ",
+        "hỗ trợ 50 triệu đồng cho mỗi doanh nghiệp",
+    ],
+)
+def test_not_values(text):
+    assert read(text) == []

@@ -24,6 +24,7 @@ from tiendo.ingest.extract.tables import find_tables, read_value_cell, table_tar
         ("9 xã", ("=", 9, None, "số", "level")),
         ("Top 10", ("<=", 10, None, "hạng", "rank")),
         ("Có", ("=", None, None, "bool", "achieve")),
+        ("Gấp 3 lần năm 2024", ("=", 3, None, "lần", "multiple")),
         ("ứng dụng", ("=", None, None, "bool", "achieve")),
     ],
 )
@@ -121,3 +122,69 @@ def test_numbered_group_rows_above_decimal_rows():
         "| 1.1 | Ban hành quy định | Sở Nội vụ | Năm 2026 |\n"
     )
     assert [(x.group, x.deadline.as_label()) for x in table_tasks(table(text))] == [("1", "2026")]
+
+
+def test_space_aligned_table_with_a_wrapped_indicator_name():
+    text = (
+        "  STT  Chỉ tiêu                                  Đơn vị    Năm 2026    Đến năm 2030\n"
+        "  1    Tỷ lệ văn bản ký số trên tổng số văn      %         ≥ 85        100\n"
+        "       bản đi của cơ quan nhà nước\n"
+        "  2    Số sản phẩm số chủ lực                    Sản phẩm  -           12\n"
+        "  3    Tỷ trọng thương mại số trong GRDP         %         4           ≤ 9\n"
+    )
+    found = table_targets(table(text))
+    assert [(x.line, x.year, x.op.value, x.value, x.unit) for x in found] == [
+        (2, 2026, ">=", 85, "%"),
+        (2, 2030, "=", 100, "%"),
+        (4, 2030, "=", 12, "số"),
+        (5, 2026, "=", 4, "% GRDP"),
+        (5, 2030, "<=", 9, "% GRDP"),
+    ]
+    assert found[0].indicator.endswith("văn bản đi của cơ quan nhà nước")
+
+
+def test_a_column_gives_each_row_its_own_year():
+    text = (
+        "| TT | Chỉ tiêu | Đơn vị | Mục tiêu | Thời điểm | Cơ quan theo dõi |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ cảng cá có hệ thống giám sát số | % | 90 | 2027 | Sở Nông nghiệp |\n"
+        "| 2 | Số tàu cá lắp thiết bị định vị | Chiếc | Gấp 2 lần năm 2024 | 2029 | Sở Nông nghiệp |\n"
+    )
+    t = table(text)
+    assert t.is_target_table and not t.is_task_table
+    found = [(x.year, x.kind.value, x.value, x.unit, x.base_year) for x in table_targets(t)]
+    assert found == [(2027, "level", 90, "%", None), (2029, "multiple", 2, "lần", 2024)]
+
+
+def test_stray_double_spaces_in_numbered_prose_are_not_a_table():
+    text = (
+        "1.  Tổ chức  tuyên truyền về chuyển đổi số  cho người dân ở các xã vùng sâu.\n"
+        "2. Xây dựng kho  dữ liệu dùng chung  của tỉnh và kết nối với hệ thống quốc gia, bảo đảm  an toàn.\n"
+        "3. Triển khai   nền tảng số cho doanh nghiệp  nhỏ  và vừa.\n"
+    )
+    assert [b.kind for b in build_blocks(text)] == ["item", "item", "item"]
+
+
+def test_space_aligned_table_with_a_two_line_header_and_a_spanning_cell():
+    text = (
+        " TT   Chỉ tiêu                              Đơn vị    Mục tiêu phấn đấu\n"
+        "                                                      2027        2030\n"
+        " 1    Tỷ lệ trạm y tế có bệnh án điện tử     %         ≥ 60        100\n"
+        " 2    Số phòng khám từ xa                    Phòng     40          120\n"
+    )
+    found = table_targets(table(text))
+    assert [(x.line, x.year, x.value, x.unit) for x in found] == [
+        (3, 2027, 60, "%"),
+        (3, 2030, 100, "%"),
+        (4, 2027, 40, "số"),
+        (4, 2030, 120, "số"),
+    ]
+
+
+def test_a_value_column_named_chi_tieu_phan_dau():
+    text = (
+        "| STT | Tên chỉ tiêu | Đơn vị tính | Chỉ tiêu phấn đấu | Năm |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ trường học số | % | ≥ 80 | 2028 |\n"
+    )
+    t = table(text)
+    assert [(x.year, x.op.value, x.value) for x in table_targets(t)] == [(2028, ">=", 80)]

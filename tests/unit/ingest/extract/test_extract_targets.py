@@ -100,3 +100,57 @@ def test_a_heading_naming_a_year_and_a_bullet_naming_a_base_year():
 def test_a_year_before_the_first_value_governs_the_sentence():
     text = "II. MỤC TIÊU\n\nNgoài ra, đến năm 2029 tỷ lệ hồ sơ trễ hạn dưới 2%; thời gian phản hồi không quá 8 giờ.\n"
     assert rows(text) == [(2029, "<", 2, "%", True), (2029, "<=", 8, "số", True)]
+
+
+def test_milestone_written_as_the_paragraph_heading():
+    text = (
+        "II. MỤC TIÊU\n\nĐến năm 2030:\n\n- Tỷ lệ hộ có Internet đạt 92%.\n\n"
+        "Tầm nhìn đến năm 2045: tỉnh thuộc nhóm 10 địa phương dẫn đầu; kinh tế số chiếm trên 40% GRDP.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [(2030, 92), (2045, 10), (2045, 40)]
+
+
+def test_year_from_a_deadline_or_a_range_in_the_sentence():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Nhân lực\n\n"
+        "- Bồi dưỡng kỹ năng số cho 100% công chức cấp xã trong năm 2026 - 2027.\n"
+        "- Phổ biến Kế hoạch đến 100% chi bộ, hoàn thành trong Quý III/2025.\n"
+        "- Thực hiện Chương trình hỗ trợ doanh nghiệp giai đoạn 2026-2030, mỗi năm hỗ trợ ít nhất 200 doanh nghiệp.\n"
+        "- Triển khai Đề án nâng cao năng lực số đến năm 2030, bảo đảm 100% cán bộ được bồi dưỡng.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [
+        (2027, 100),
+        (2025, 100),
+        (2030, 200),
+        (None, 100),
+    ]
+
+
+def test_counts_in_tasks_due_by_a_date_or_made_by_the_task():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Nhân lực\n\n"
+        "- Đào tạo 2.000 kỹ sư dữ liệu và 500 chuyên gia an toàn thông tin đến năm 2029.\n"
+        "- Hình thành 04 trung tâm dữ liệu vùng.\n"
+        "- Tổ chức 03 hội thảo giới thiệu công nghệ mới.\n"
+        "- Thí điểm tại 3 sở, ngành trong Quý II/2026.\n"
+    )
+    assert [(t.year, t.value, t.unit, t.core) for t in targets(text)] == [
+        (2029, 2000, "số", False),
+        (2029, 500, "số", False),
+        (None, 4, "số", False),
+        (2026, 3, "số", False),
+    ]
+
+
+def test_a_share_of_grdp_written_with_a_percent_sign():
+    text = "II. MỤC TIÊU\n\n- Đến năm 2030, tỷ trọng kinh tế số trong GRDP đạt 25%.\n"
+    assert rows(text) == [(2030, "=", 25, "% GRDP", True)]
+
+
+def test_events_a_task_holds_are_not_targets_unless_bounded():
+    text = (
+        "III. NHIỆM VỤ\n\n1. Truyền thông\n\n"
+        "- Tổ chức 02 hội thảo chuyên đề mỗi năm.\n"
+        "- Tổ chức ít nhất 01 diễn đàn khởi nghiệp mỗi năm.\n"
+    )
+    assert [(t.op.value, t.value) for t in targets(text)] == [(">=", 1)]

@@ -78,3 +78,38 @@ def test_ungrouped_items_have_no_group_and_pointers_to_an_appendix_are_not_tasks
 def test_descriptive_bullets_are_not_tasks():
     text = "II. NHIỆM VỤ\n\n1. Tuyên truyền\n\n- Nội dung tuyên truyền cần ngắn gọn.\n\n- Tổ chức tọa đàm.\n"
     assert tasks(text) == [(7, "1", None, None)]
+
+
+def test_groups_numbered_in_words_and_task_headings_in_markdown():
+    text = (
+        "IV. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "Nhóm nhiệm vụ thứ nhất: Nâng cao nhận thức về dữ liệu\n\n- Tổ chức hội thảo cho cán bộ.\n\n"
+        "Nhóm nhiệm vụ thứ hai: Phát triển hạ tầng\n\n- Nâng cấp mạng nội bộ.\n\n"
+        "### Nhiệm vụ 3: Nhân lực số\n\n+ Mở lớp bồi dưỡng kỹ năng.\n"
+    )
+    assert [t[:2] for t in tasks(text)] == [(5, "1"), (9, "2"), (13, "3")]
+
+
+def test_items_right_under_their_group_line_without_blank_lines():
+    text = (
+        "Điều 2. Nhiệm vụ, giải pháp\n"
+        "1. Hoàn thiện chính sách\n"
+        "a) Sửa đổi quy định về quỹ phát triển khoa học.\n"
+        "b) Ban hành cơ chế đặt hàng, hoàn thành trong năm 2026.\n"
+        "2. Hạ tầng và dữ liệu số\n"
+        "a) Nâng cấp trung tâm dữ liệu.\n"
+        "Điều 3. Tổ chức thực hiện\n"
+    )
+    assert tasks(text) == [(3, "1", None, None), (4, "1", None, "2026"), (6, "2", None, None)]
+
+
+def test_goal_paragraph_glued_to_its_sub_heading_is_not_a_task():
+    text = (
+        "III. NỘI DUNG KẾ HOẠCH\n\n"
+        "Chương trình 1: Chính quyền số\n"
+        "a) Mục tiêu\n"
+        "Đến năm 2027, 90% hồ sơ được xử lý trực tuyến.\n"
+        "b) Nhiệm vụ\n"
+        "- Xây dựng kho dữ liệu dùng chung.\n"
+    )
+    assert tasks(text) == [(7, "1", None, None)]
