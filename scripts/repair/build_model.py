@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from names_text import people_text, places_text
 from render_ocr import render_and_ocr
 
 from tiendo.ingest.repair.detect import looks_mangled
@@ -48,11 +49,15 @@ TESSDATA = [
     Path("/usr/share/tesseract-ocr/4.00/tessdata/vie.traineddata"),
 ]
 FONTS = "/usr/share/fonts/truetype"
-# (name, font file, size in px, blur radius): the first is the usual sample layout.
+# (name, font file, size in px, blur radius, scan-like degradation): the first is
+# the usual sample layout; the scan-like ones teach the channel what real scans
+# do to tone marks and hooks (plan files arrive as scans of printed pages).
 RENDERINGS = [
-    ("dejavuserif-38", f"{FONTS}/dejavu/DejaVuSerif.ttf", 38, 0.0),
-    ("liberationserif-40-blur", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 40, 0.8),
-    ("dejavusans-34", f"{FONTS}/dejavu/DejaVuSans.ttf", 34, 0.0),
+    ("dejavuserif-38", f"{FONTS}/dejavu/DejaVuSerif.ttf", 38, 0.0, False),
+    ("liberationserif-40-blur", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 40, 0.8, False),
+    ("dejavusans-34", f"{FONTS}/dejavu/DejaVuSans.ttf", 34, 0.0, False),
+    ("liberationserif-50-scan", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 50, 0.0, True),
+    ("liberationserif-42-scan", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 42, 0.0, True),
 ]
 
 
@@ -94,15 +99,25 @@ def synthetic_text(syllables: list[str], seed: int) -> str:
 
 
 def cached_ocr(text: str, rendering: tuple, cache: Path) -> str:
-    name, font, size, blur = rendering
+    name, font, size, blur, scan = rendering
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     path = cache / f"{digest}-{name}.txt"
     if not path.exists():
-        ocr = render_and_ocr(text, font=font, size=size, blur=blur)
+        # Larger type holds fewer characters a line, as on a real page.
+        width = 80 * 38 // size if scan else 80
+        ocr = render_and_ocr(text, font=font, size=size, blur=blur, scan=scan, width=width)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(ocr, encoding="utf-8")
         print(f"  OCR {name}: {len(text)} chars", file=sys.stderr)
     return path.read_text(encoding="utf-8")
+
+
+def corpus_texts() -> dict[str, str]:
+    """The domain text written for tiendo, and the generated place and signer sentences."""
+    texts = {p.name: nfc(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+    texts["names_text.places"] = places_text()
+    texts["names_text.people"] = people_text()
+    return texts
 
 
 def clean_plans(exclude: list[str]) -> dict[str, str]:
@@ -127,7 +142,7 @@ def main() -> int:
     args = ap.parse_args()
 
     plans = clean_plans(args.exclude)
-    corpus = {p.name: nfc(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+    corpus = corpus_texts()
     syllables = tesseract_syllables()
     synthetic = synthetic_text(syllables, seed=57)
     texts = {**plans, **corpus}

@@ -54,6 +54,9 @@ def _prior(c: str, o: str) -> float:
     if o == "":
         return 0.01
     if len(o) == 1:
+        if not o.isascii() and not o.isalpha() and family(c).lower() in _VOWELS:
+            # A symbol English OCR put for a toned vowel ("€" for "â", "¢" for "ệ").
+            return 0.01
         if o == c:
             return 0.4
         if o == base_letter(c):
@@ -73,6 +76,7 @@ def family(ch: str) -> str:
 
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = set("aăâeêioôơuưy")
 
 
 class CharChannel:

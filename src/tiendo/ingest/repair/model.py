@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from tiendo.errors import IngestError
-from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
+from tiendo.ingest.repair.casing import MIXED, CaseModel, apply_shape, case_shape
 from tiendo.ingest.repair.channel import (
     VISUAL_CONFUSIONS,
     Channel,
@@ -25,14 +25,17 @@ from tiendo.ingest.repair.channel import (
     base_letter,
     family,
 )
-from tiendo.ingest.repair.language_model import TrigramModel
+from tiendo.ingest.repair.language_model import NgramModel, group_by_first, ungroup
+from tiendo.ingest.repair.merged import split_readings
 from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import fold
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
+_UNKNOWN_COST = -4.0  # keeping a letters-only token that is no known word
+_GARBLED_COST = -8.0  # keeping a token with digits or symbols among its letters
 _VOWEL_LETTERS = "aeiouy"
 _UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
 _OTHER_VOWELS = {v: [(w, -5.0) for w in _VOWEL_LETTERS if w != v] for v in _VOWEL_LETTERS}
@@ -43,6 +46,14 @@ class Candidate:
     key: str  # language-model word (lower case)
     surface: str  # the word as it will be written, in the case of the source token
     channel: float  # log P(token | word)
+    # Language-model words that follow ``key`` inside the same reading: the other
+    # words of a token the OCR glued together ("toanthéngtin" → toàn thông tin),
+    # or punctuation written beside the word.
+    more: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, *self.more)
 
 
 class RepairModel:
@@ -50,18 +61,20 @@ class RepairModel:
 
     def __init__(
         self,
-        trigrams: dict[tuple[str, str, str], int],
+        ngrams: dict[tuple[str, ...], int],
         channel: Channel,
         syllables: set[str],
         surfaces: dict[str, str],
         meta: dict | None = None,
+        case: CaseModel | None = None,
     ):
-        self.lm = TrigramModel(trigrams)
+        self.lm = NgramModel(ngrams)
         self.channel = channel
         self.syllables = frozenset(syllables)
         # Written form of non-syllable words ("ubnd" → "UBND", "iot" → "IoT").
         self.surfaces = surfaces
         self.meta = meta or {}
+        self.case = case or CaseModel()
         index: dict[str, set[str]] = defaultdict(set)
         for word in self.syllables | set(surfaces):
             index[fold(word)].add(word)
@@ -73,7 +86,7 @@ class RepairModel:
                     deletions[skel[:i] + skel[i + 1 :]].add(skel)
         self._deletions = {k: sorted(v) for k, v in deletions.items()}
         self._readings = self._learn_readings()
-        self._cache: dict[str, list[Candidate]] = {}
+        self._cache: dict[tuple[str, bool], list[Candidate]] = {}
 
     def _learn_readings(self) -> dict[str, list[tuple[str, float]]]:
         """For each OCR output (1–2 characters), the letters it is read from, with log weights.
@@ -119,7 +132,11 @@ class RepairModel:
                         break
                     piece = t[j : j + size]
                     readings = self._readings.get(piece)
-                    if readings is None and size == 1:
+                    if size == 1 and not piece.isascii():
+                        # A glyph English OCR has no letter for ("€", "¢", "¥") stands for a
+                        # toned vowel far more often than for the one its training saw.
+                        readings = [*(readings or ()), *_UNKNOWN_GLYPH]
+                    elif readings is None and size == 1:
                         # A glyph never seen in training: most likely a vowel under a tone mark.
                         readings = _UNKNOWN_GLYPH
                     elif size == 1 and piece in _VOWEL_LETTERS:
@@ -138,9 +155,13 @@ class RepairModel:
                 return sk
         return fold(token)
 
-    def candidates(self, token: str) -> list[Candidate]:
-        """The words ``token`` may stand for, best first by channel and word frequency."""
-        cached = self._cache.get(token)
+    def candidates(self, token: str, *, split: bool = True) -> list[Candidate]:
+        """The words ``token`` may stand for, best first by channel and word frequency.
+
+        With ``split``, a token no single word explains is also read as several
+        words the OCR glued together (see ``merged.py``).
+        """
+        cached = self._cache.get((token, split))
         if cached is not None:
             return cached
         shape = case_shape(token)
@@ -170,14 +191,35 @@ class RepairModel:
             target = token if shape != MIXED else token.lower()
             source = surface if shape != MIXED else surface.lower()
             ch = self.channel.logprob(source, target)
+            if key == own:
+                ch += self._unknown_cost(own)
             scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
         scored.sort(key=lambda x: -x[0])
         out = [c for _s, c in scored[:_MAX_CANDIDATES]]
         if not any(c.key == own for c in out):
             # The token as written always stays a choice, so nothing unknown is forced away.
             out.append(next(c for _s, c in scored if c.key == own))
-        self._cache[token] = out
+        if split:
+            out += split_readings(self, token, out)
+        self._cache[(token, split)] = out
         return out
+
+    def is_known(self, word: str) -> bool:
+        """True for a syllable or a written form (acronym, foreign word) the model knows."""
+        return word in self.syllables or word in self.surfaces
+
+    def _unknown_cost(self, own: str) -> float:
+        """Log-cost of keeping a token as written when it is no known word.
+
+        In English-OCR'd Vietnamese a token that spells no syllable is almost
+        always a mangled one ("cdac", "x€y"), rarely a new acronym or foreign
+        word; one with digits or symbols inside even less often.
+        """
+        if self.is_known(own):
+            return 0.0
+        if any(not ch.isalpha() for ch in own):
+            return _GARBLED_COST
+        return _UNKNOWN_COST
 
     def surface(self, key: str, token: str, shape: str) -> str:
         if key == token.lower() and not is_syllable(key):
@@ -190,27 +232,28 @@ class RepairModel:
     # -- storage -------------------------------------------------------------
 
     def to_json(self) -> dict:
-        tri: dict[str, list] = defaultdict(list)
-        for (u, v, w), c in sorted(self.lm.to_counts().items()):
-            tri[u].append([v, w, c])
         return {
             "format": FORMAT_VERSION,
             "meta": self.meta,
-            "trigrams": tri,
+            "ngrams": group_by_first(self.lm.to_counts()),
             "char_emissions": self.channel.chars.emissions,
             "token_table": self.channel.table,
             "syllables": sorted(self.syllables),
             "surfaces": self.surfaces,
+            "case": self.case.counts,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> RepairModel:
-        trigrams = {}
-        for u, rows in data["trigrams"].items():
-            for v, w, c in rows:
-                trigrams[(u, v, w)] = c
         channel = Channel(CharChannel(data["char_emissions"]), data["token_table"])
-        return cls(trigrams, channel, set(data["syllables"]), data["surfaces"], data.get("meta"))
+        return cls(
+            ungroup(data["ngrams"]),
+            channel,
+            set(data["syllables"]),
+            data["surfaces"],
+            data.get("meta"),
+            CaseModel(data.get("case")),
+        )
 
     def save(self, path: Path) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:

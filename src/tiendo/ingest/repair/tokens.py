@@ -31,8 +31,9 @@ class Token:
 
 
 _CHUNK = re.compile(r"\S+")
-_LEADING = "([\"“‘'«<{"
-_TRAILING = ",.;:!?)]\"”’'»>…}"
+# Markdown emphasis and heading marks ("**Kế hoạch**", "## I.") count as punctuation too.
+_LEADING = "([\"“‘'«<{*#_"
+_TRAILING = ",.;:!?)]\"”’'»>…}*_"
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Dates, numbers, percentages, ranges, decimal commas and thousands separators.
@@ -102,7 +103,9 @@ def tokenize_line(line: str) -> list[Token]:
     """Tokens of one line, in order, with their column spans."""
     tokens: list[Token] = []
     for m in _CHUNK.finditer(line):
-        tokens += _split_chunk(m.group(0), m.start(), line_start=not tokens)
+        # A heading's Roman numeral may follow Markdown marks ("## II.").
+        line_start = all(t.kind is Kind.PUNCT for t in tokens)
+        tokens += _split_chunk(m.group(0), m.start(), line_start=line_start)
     return tokens
 
 
@@ -125,3 +128,19 @@ def lm_key(token: Token) -> str:
 def skeleton(text: str) -> str:
     """Lower-case ASCII letters of ``text``: the shape shared by a syllable and its OCR."""
     return fold(text)
+
+
+# Punctuation after which the next word is still inside the sentence.
+_MID_SENTENCE_PUNCT = frozenset(",;(")
+
+
+def mid_sentence(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` follows something of its own sentence on the same line.
+
+    Only then does a capital say something about the word: at the start of a
+    line, a list item or a sentence every word may be capitalised.
+    """
+    if k == 0:
+        return False
+    prev = tokens[k - 1]
+    return prev.kind is not Kind.PUNCT or prev.text in _MID_SENTENCE_PUNCT
