@@ -151,7 +151,11 @@ def main() -> int:
         file=sys.stderr,
     )
 
-    jobs = [(text, r) for text in [*texts.values(), synthetic] for r in RENDERINGS]
+    # Every text in the clean layouts; the slow scan-like layouts only for the
+    # plans and the random syllables, which between them hold every letter.
+    scanned = [*plans.values(), synthetic]
+    jobs = [(text, r) for text in [*texts.values(), synthetic] for r in RENDERINGS if not r[4]]
+    jobs += [(text, r) for text in scanned for r in RENDERINGS if r[4]]
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         ocrs = list(pool.map(lambda job: cached_ocr(job[0], job[1], args.cache), jobs))
     pairs = []

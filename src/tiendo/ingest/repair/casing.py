@@ -20,6 +20,7 @@ _PRIOR_WEIGHT = 2.0  # pseudo-counts of the overall capital rate given to every 
 LOOKALIKE_CAPITALS = frozenset("CKOPSUVWXZ")
 _SLIP_BELOW = 0.02  # a word this rarely capitalised in mid-sentence is a case slip
 _SLIP_EVIDENCE = 20  # ... when seen at least this often
+_TITLE_PENALTY_CAP = -2.5
 
 
 def case_shape(token: str) -> str:
@@ -65,8 +66,12 @@ class CaseModel:
         return p
 
     def title_logprob(self, key: str) -> float:
-        """Log-odds evidence a mid-sentence capital gives for ``key``, against an average word."""
-        return math.log(self.p_title(key) / self._p0)
+        """Log-odds evidence a mid-sentence capital gives for ``key``, against an average word.
+
+        The penalty is capped: table rows and headings capitalise common words
+        ("Có Có Có" in a row of cells) where no sentence tells them apart.
+        """
+        return max(math.log(self.p_title(key) / self._p0), _TITLE_PENALTY_CAP)
 
     def lower_logprob(self, key: str) -> float:
         """Log-odds evidence a mid-sentence lower-case token gives for ``key``."""

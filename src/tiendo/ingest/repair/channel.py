@@ -33,6 +33,8 @@ VISUAL_CONFUSIONS = [
     ("ế", "é"), ("ệ", "é"), ("ê", "é"), ("ệ", "¢"), ("ê", "¢"), ("ễ", "€"), ("ị", "j"),
     ("ị", ";"), ("l", "1"), ("l", "|"), ("l", "I"), ("i", "l"), ("í", "l"), ("ụ", "y"),
     ("ự", "y"), ("ủ", "i"), ("ỹ", "¥"), ("ơ", "a"), ("ơ", "e"), ("ă", "i"), ("ắ", "i"),
+    # The horn of ư runs into the next n, and "ưn" comes out "tm" or "im" ("tmg" for "ứng").
+    ("n", "m"),
 ]  # fmt: skip
 _VISUAL_COUNT = 3
 _BETA = 3.0  # weight of the character model against the token table

@@ -34,6 +34,7 @@ FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
+_CLEAR_READING = -2.0  # a token read this well needs no words one letter away
 _UNKNOWN_COST = -4.0  # keeping a letters-only token that is no known word
 _GARBLED_COST = -8.0  # keeping a token with digits or symbols among its letters
 _VOWEL_LETTERS = "aeiouy"
@@ -168,12 +169,15 @@ class RepairModel:
         keys: set[str] = set()
         for source in self.channel.seen_sources(token):
             keys.add(source.lower())
-        found = [sk for sk, _w in self.skeletons(token) if sk in self._index][:_MAX_SKELETONS]
+        ranked = [(sk, w) for sk, w in self.skeletons(token) if sk in self._index]
+        found = [sk for sk, _w in ranked[:_MAX_SKELETONS]]
         for sk in found:
             keys.update(self._index[sk])
         skel = fold(token)
         keys.update(self._index.get(skel, []))
-        if not found and skel:
+        if skel and (not found or (len(skel) >= 3 and ranked[0][1] < _CLEAR_READING)):
+            # Letters the scan lost or added ("thng" for "thống", "glam" for "giám"):
+            # words one letter away are offered too, and the channel judges them.
             near = set(self._deletions.get(skel, []))
             for i in range(len(skel)):
                 shorter = skel[:i] + skel[i + 1 :]

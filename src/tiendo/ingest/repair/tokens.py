@@ -44,6 +44,7 @@ _ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.$")
 _FORMULA = re.compile(r"[$\\@]|://|^www\.")
 _WORD_SPLIT = re.compile(r"([\-–/])")
+_WORD_BEFORE_FORMULA = re.compile(r"^([^\W\d_]{1,7})(?=[$\\])")
 
 
 def _protected(chunk: str) -> bool:
@@ -79,6 +80,12 @@ def _split_chunk(chunk: str, offset: int, line_start: bool) -> list[Token]:
 
 
 def _split_core(core: str, offset: int) -> list[Token]:
+    lead = _WORD_BEFORE_FORMULA.match(core)
+    if lead:
+        # A word the OCR glued to a formula ("Có$\geq 60\%$" read as "Cé$\geq60\%$").
+        word = lead.group(1)
+        rest = _split_core(core[len(word) :], offset + len(word))
+        return [Token(Kind.WORD, word, offset, offset + len(word)), *rest]
     if _protected(core):
         return [Token(Kind.PROTECTED, core, offset, offset + len(core))]
     if not _LETTER.search(core):
