@@ -80,7 +80,7 @@ class CaseModel:
     def is_slip(self, key: str) -> bool:
         """True when ``key`` is almost never capitalised in mid-sentence (the capital is an OCR slip)."""
         lower, title = self.counts.get(key, (0, 0))
-        return lower + title >= _SLIP_EVIDENCE and self.p_title(key) < _SLIP_BELOW
+        return lower + title >= _SLIP_EVIDENCE and title < _SLIP_BELOW * (lower + title)
 
     @classmethod
     def learn(cls, lines: Iterable[list[tuple[str, str, bool]]]) -> CaseModel:
