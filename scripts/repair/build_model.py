@@ -133,6 +133,26 @@ def clean_plans(exclude: list[str]) -> dict[str, str]:
     return plans
 
 
+def channel_pairs(
+    plans: dict[str, str], corpus: dict[str, str], synthetic: str, cache: Path, jobs: int = 2
+) -> list[tuple[str, str]]:
+    """(clean word, OCR token) pairs from every text rendered and read back by English OCR.
+
+    Every text goes through the clean layouts; the slow scan-like layouts only
+    the plans and the random syllables, which between them hold every letter.
+    """
+    scanned = [*plans.values(), synthetic]
+    texts = [*plans.values(), *corpus.values(), synthetic]
+    work = [(text, r) for text in texts for r in RENDERINGS if not r[4]]
+    work += [(text, r) for text in scanned for r in RENDERINGS if r[4]]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        ocrs = list(pool.map(lambda job: cached_ocr(job[0], job[1], cache), work))
+    pairs = []
+    for (text, _r), ocr in zip(work, ocrs, strict=True):
+        pairs += align_pairs(text, ocr)
+    return pairs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--exclude", nargs="*", default=[], help="leave out plans with these prefixes")
@@ -151,16 +171,7 @@ def main() -> int:
         file=sys.stderr,
     )
 
-    # Every text in the clean layouts; the slow scan-like layouts only for the
-    # plans and the random syllables, which between them hold every letter.
-    scanned = [*plans.values(), synthetic]
-    jobs = [(text, r) for text in [*texts.values(), synthetic] for r in RENDERINGS if not r[4]]
-    jobs += [(text, r) for text in scanned for r in RENDERINGS if r[4]]
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        ocrs = list(pool.map(lambda job: cached_ocr(job[0], job[1], args.cache), jobs))
-    pairs = []
-    for (text, _r), ocr in zip(jobs, ocrs, strict=True):
-        pairs += align_pairs(text, ocr)
+    pairs = channel_pairs(plans, corpus, synthetic, args.cache, args.jobs)
     print(f"aligned pairs: {len(pairs)}", file=sys.stderr)
 
     meta = {

@@ -25,7 +25,8 @@ def _words(text: str) -> tuple[str, ...]:
 # Common family names, middle names and given names (written for tiendo).
 FAMILY = _words(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Đinh "
-    "Trịnh Đào Cao Lương Tạ Hà Lưu Chu Tô Thái Lâm Văn Triệu Kiều Quách La Vương Đoàn Nghiêm"
+    "Trịnh Đào Cao Lương Tạ Hà Lưu Chu Tô Thái Lâm Văn Triệu Kiều Quách La Vương Đoàn Nghiêm "
+    "Trương Phùng Giáp Khúc Đàm Lò Hứa Mạc Tăng Thân Nông Lục Ninh Âu Doãn Khổng Ông Viên"
 )
 MIDDLE = _words(
     "Văn Thị Đức Minh Hữu Quang Thanh Ngọc Xuân Hồng Quốc Anh Thế Đình Công Tiến Trọng Bá "

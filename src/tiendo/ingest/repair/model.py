@@ -35,7 +35,8 @@ _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
 _CLEAR_READING = -2.0  # a token read this well needs no words one letter away
-_UNKNOWN_COST = -4.0  # keeping a letters-only token that is no known word
+_UNKNOWN_COST = -4.0
+_ACRONYM_COST = -1.0  # keeping an unknown all-capitals token (an acronym, most likely)  # keeping a letters-only token that is no known word
 _GARBLED_COST = -8.0  # keeping a token with digits or symbols among its letters
 _VOWEL_LETTERS = "aeiouy"
 _UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
@@ -196,7 +197,7 @@ class RepairModel:
             source = surface if shape != MIXED else surface.lower()
             ch = self.channel.logprob(source, target)
             if key == own:
-                ch += self._unknown_cost(own)
+                ch += self._unknown_cost(token)
             scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
         scored.sort(key=lambda x: -x[0])
         out = [c for _s, c in scored[:_MAX_CANDIDATES]]
@@ -212,17 +213,21 @@ class RepairModel:
         """True for a syllable or a written form (acronym, foreign word) the model knows."""
         return word in self.syllables or word in self.surfaces
 
-    def _unknown_cost(self, own: str) -> float:
+    def _unknown_cost(self, token: str) -> float:
         """Log-cost of keeping a token as written when it is no known word.
 
         In English-OCR'd Vietnamese a token that spells no syllable is almost
         always a mangled one ("cdac", "x€y"), rarely a new acronym or foreign
-        word; one with digits or symbols inside even less often.
+        word; one with digits or symbols inside even less often. Capitals
+        alone ("IOC", "KGVX") are most likely an acronym the model has not seen.
         """
+        own = token.lower()
         if self.is_known(own):
             return 0.0
         if any(not ch.isalpha() for ch in own):
             return _GARBLED_COST
+        if len(token) >= 2 and token.isupper():
+            return _ACRONYM_COST
         return _UNKNOWN_COST
 
     def surface(self, key: str, token: str, shape: str) -> str:

@@ -18,6 +18,8 @@ from tiendo.ingest.repair.tokens import Kind, Token, lm_key, mid_sentence
 # dot of ị, "|" and "!" for l or i, quotes for a tone mark read on its own.
 _GLUE_AFTER = frozenset(";|!'’")
 _GLUE_BEFORE = frozenset("‘'")
+_LOOKALIKE_DIGITS = frozenset({"0", "1", "3", "4", "6", "16", "14"})
+_LOOKALIKE_DIGIT_COST = -3.0
 CASE_WEIGHT = 1.0  # weight of the capital-letter evidence against the channel
 
 
@@ -131,7 +133,10 @@ def build_slots(per_line: list[list[Token]], model: RepairModel) -> list[Slot]:
                     cands = adjusted[key]
                 slots.append(_one(n, tok, cands, True))
             elif _letter_in_disguise(toks, k):
-                keep = Candidate(lm_key(tok), tok.text, 0.0)
+                # A lone digit shaped like a letter ("6" for "ở", "1" for "l") between two
+                # words is more often a word than a count.
+                cost = _LOOKALIKE_DIGIT_COST if tok.text in _LOOKALIKE_DIGITS else 0.0
+                keep = Candidate(lm_key(tok), tok.text, cost)
                 words = [c for c in model.candidates(tok.text) if c.key != tok.text]
                 slots.append(_one(n, tok, [keep, *words], True))
             else:
