@@ -34,6 +34,7 @@ FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _SKIP_COST = 6.0
+_SYMBOL_SKIP_COST = 2.0
 _CLEAR_READING = -2.0  # a token read this well needs no words one letter away
 _UNKNOWN_COST = -4.0
 _ACRONYM_COST = -1.0  # keeping an unknown all-capitals token (an acronym, most likely)  # keeping a letters-only token that is no known word
@@ -125,18 +126,20 @@ class RepairModel:
             layer = layers[j]
             if len(layer) > limit:
                 layer = dict(sorted(layer.items(), key=lambda x: -x[1])[:limit])
+            # A character the OCR added from nothing (a speck, a stray quote); a
+            # symbol more often so than a letter.
+            skip = _SKIP_COST if t[j].isalnum() else _SYMBOL_SKIP_COST
             for sk, w in layer.items():
-                # A character the OCR added from nothing (a speck, a stray quote).
-                if w - _SKIP_COST > layers[j + 1].get(sk, -math.inf):
-                    layers[j + 1][sk] = w - _SKIP_COST
+                if w - skip > layers[j + 1].get(sk, -math.inf):
+                    layers[j + 1][sk] = w - skip
                 for size in (1, 2):
                     if j + size > len(t):
                         break
                     piece = t[j : j + size]
                     readings = self._readings.get(piece)
-                    if size == 1 and not piece.isascii():
-                        # A glyph English OCR has no letter for ("€", "¢", "¥") stands for a
-                        # toned vowel far more often than for the one its training saw.
+                    if size == 1 and not piece.isalnum():
+                        # A glyph English OCR has no letter for ("€", "¢", "&", "}") stands
+                        # for a toned vowel far more often than for what its training saw.
                         readings = [*(readings or ()), *_UNKNOWN_GLYPH]
                     elif readings is None and size == 1:
                         # A glyph never seen in training: most likely a vowel under a tone mark.
@@ -176,7 +179,9 @@ class RepairModel:
             keys.update(self._index[sk])
         skel = fold(token)
         keys.update(self._index.get(skel, []))
-        if skel and (not found or (len(skel) >= 3 and ranked[0][1] < _CLEAR_READING)):
+        spells_syllable = any(k in self.syllables for sk in found for k in self._index[sk])
+        weak = not spells_syllable or (len(skel) >= 3 and ranked[0][1] < _CLEAR_READING)
+        if skel and weak:
             # Letters the scan lost or added ("thng" for "thống", "glam" for "giám"):
             # words one letter away are offered too, and the channel judges them.
             near = set(self._deletions.get(skel, []))

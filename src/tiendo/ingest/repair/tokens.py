@@ -44,6 +44,7 @@ _ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.$")
 _FORMULA = re.compile(r"[$\\@]|://|^www\.")
 _WORD_SPLIT = re.compile(r"([\-–/])")
+_DISGUISED_WORD = re.compile(r"^\d[&¢€¥]$|^[&¢€¥]\d$")
 _WORD_BEFORE_FORMULA = re.compile(r"^([^\W\d_]{1,7})(?=[$\\])")
 
 
@@ -88,6 +89,9 @@ def _split_core(core: str, offset: int) -> list[Token]:
         return [Token(Kind.WORD, word, offset, offset + len(word)), *rest]
     if _protected(core):
         return [Token(Kind.PROTECTED, core, offset, offset + len(core))]
+    if _DISGUISED_WORD.match(core):
+        # A digit and a symbol no number has: a word English OCR lost ("1&" for "lộ").
+        return [Token(Kind.WORD, core, offset, offset + len(core))]
     if not _LETTER.search(core):
         kind = Kind.PROTECTED if _DIGIT.search(core) else Kind.PUNCT
         return [Token(kind, core, offset, offset + len(core))]
