@@ -81,6 +81,7 @@ class NgramModel:
         self._uniform = 1.0 / max(vocab_floor, len(uni) + 1)
         self.vocabulary = frozenset(w for (w,) in uni)
         self._cache: dict[tuple[str, ...], float] = {}
+        self._lower: dict[tuple[str, ...], float] = {}  # probabilities of shorter n-grams
 
     def _p1(self, w: str) -> float:
         seen = self._tables[1].get((w,), 0) / self._uni_total
@@ -90,7 +91,12 @@ class NgramModel:
         n = len(gram)
         if n == 1:
             return self._p1(gram[0])
-        lower = self._p(gram[1:])
+        suffix = gram[1:]
+        lower = self._lower.get(suffix)
+        if lower is None:
+            lower = self._p(suffix)
+            if len(self._lower) < _CACHE_LIMIT:
+                self._lower[suffix] = lower
         ctx = self._ctx[n].get(gram[:-1])
         if ctx is None:
             return lower

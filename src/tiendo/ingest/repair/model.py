@@ -33,6 +33,7 @@ from tiendo.text.vietnamese import fold
 FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
+_MAX_SCORED = 30  # words aligned with the channel for one token
 _SKIP_COST = 6.0
 _SYMBOL_SKIP_COST = 2.0
 _CLEAR_READING = -2.0  # a token read this well needs no words one letter away
@@ -170,15 +171,22 @@ class RepairModel:
         if cached is not None:
             return cached
         shape = case_shape(token)
-        keys: set[str] = set()
-        for source in self.channel.seen_sources(token):
-            keys.add(source.lower())
+        # Each possible word with how well the token's letters read as it, before
+        # the (slower) channel alignment scores the most promising ones.
+        keys: dict[str, float] = {}
+
+        def offer(words: list[str], weight: float) -> None:
+            for word in words:
+                if weight > keys.get(word, -math.inf):
+                    keys[word] = weight
+
+        offer([source.lower() for source in self.channel.seen_sources(token)], 0.0)
         ranked = [(sk, w) for sk, w in self.skeletons(token) if sk in self._index]
-        found = [sk for sk, _w in ranked[:_MAX_SKELETONS]]
-        for sk in found:
-            keys.update(self._index[sk])
+        for sk, w in ranked[:_MAX_SKELETONS]:
+            offer(self._index[sk], w)
         skel = fold(token)
-        keys.update(self._index.get(skel, []))
+        offer(self._index.get(skel, []), 0.0)
+        found = [sk for sk, _w in ranked[:_MAX_SKELETONS]]
         spells_syllable = any(k in self.syllables for sk in found for k in self._index[sk])
         weak = not spells_syllable or (len(skel) >= 3 and ranked[0][1] < _CLEAR_READING)
         if skel and weak:
@@ -191,11 +199,14 @@ class RepairModel:
                     near.add(shorter)
                 near.update(self._deletions.get(shorter, []))
             for k in near:
-                keys.update(self._index.get(k, []))
+                offer(self._index.get(k, []), -_SKIP_COST)
+        unigram = self.lm.unigram_logprob
+        if len(keys) > _MAX_SCORED:
+            best = sorted(keys, key=lambda k: -(keys[k] + unigram(k)))[:_MAX_SCORED]
+            keys = {k: keys[k] for k in best}
         own = token.lower()
-        keys.add(own)
+        keys[own] = 0.0
         scored = []
-        lm = self.lm
         for key in keys:
             surface = self.surface(key, token, shape)
             target = token if shape != MIXED else token.lower()
@@ -203,7 +214,7 @@ class RepairModel:
             ch = self.channel.logprob(source, target)
             if key == own:
                 ch += self._unknown_cost(token)
-            scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
+            scored.append((ch + unigram(key), Candidate(key, surface, ch)))
         scored.sort(key=lambda x: -x[0])
         out = [c for _s, c in scored[:_MAX_CANDIDATES]]
         if not any(c.key == own for c in out):
