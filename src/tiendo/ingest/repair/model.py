@@ -33,6 +33,7 @@ from tiendo.text.vietnamese import fold
 FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
+_NEAR_READINGS = 4  # likeliest readings of a weak token whose one-letter neighbours are tried
 _MAX_SCORED = 30  # words aligned with the channel for one token
 _SKIP_COST = 6.0
 _SYMBOL_SKIP_COST = 2.0
@@ -188,11 +189,14 @@ class RepairModel:
         offer(self._index.get(skel, []), 0.0)
         found = [sk for sk, _w in ranked[:_MAX_SKELETONS]]
         spells_syllable = any(k in self.syllables for sk in found for k in self._index[sk])
-        weak = not spells_syllable or (len(skel) >= 3 and ranked[0][1] < _CLEAR_READING)
+        weak = not spells_syllable or ranked[0][1] < _CLEAR_READING
         if skel and weak:
-            # Letters the scan lost or added ("thng" for "thống", "glam" for "giám"):
-            # words one letter away are offered too, and the channel judges them.
+            # Letters the scan lost or added ("thng" for "thống", "glam" for "giám",
+            # "tg" for "ứng"): words one letter away from the token, or from its
+            # likeliest readings, are offered too, and the channel judges them.
             near = set(self._deletions.get(skel, []))
+            for reading, _w in self.skeletons(token)[:_NEAR_READINGS]:
+                near.update(self._deletions.get(reading, []))
             for i in range(len(skel)):
                 shorter = skel[:i] + skel[i + 1 :]
                 if shorter in self._index:
