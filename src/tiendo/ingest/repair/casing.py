@@ -17,7 +17,7 @@ from collections.abc import Iterable
 LOWER, TITLE, UPPER, MIXED = "lower", "title", "upper", "mixed"
 _PRIOR_WEIGHT = 2.0  # pseudo-counts of the overall capital rate given to every word
 # Capitals an OCR engine writes for a lower-case letter of the same shape.
-LOOKALIKE_CAPITALS = frozenset("CKOPSUVWXZ")
+LOOKALIKE_CAPITALS = frozenset("CIKOPSUVWXZ")  # "I" for a lower-case l
 _SLIP_BELOW = 0.02  # a word this rarely capitalised in mid-sentence is a case slip
 _SLIP_EVIDENCE = 20  # ... when seen at least this often
 _TITLE_PENALTY_CAP = -2.5
