@@ -81,31 +81,27 @@ class NgramModel:
         self._uniform = 1.0 / max(vocab_floor, len(uni) + 1)
         self.vocabulary = frozenset(w for (w,) in uni)
         self._cache: dict[tuple[str, ...], float] = {}
-        self._lower: dict[tuple[str, ...], float] = {}  # probabilities of shorter n-grams
 
     def _p1(self, w: str) -> float:
         seen = self._tables[1].get((w,), 0) / self._uni_total
         return 0.98 * seen + 0.02 * self._uniform
 
     def _p(self, gram: tuple[str, ...]) -> float:
+        """Interpolated probability of the last word of ``gram``, built up from the unigram."""
         n = len(gram)
-        if n == 1:
-            return self._p1(gram[0])
-        suffix = gram[1:]
-        lower = self._lower.get(suffix)
-        if lower is None:
-            lower = self._p(suffix)
-            if len(self._lower) < _CACHE_LIMIT:
-                self._lower[suffix] = lower
-        ctx = self._ctx[n].get(gram[:-1])
-        if ctx is None:
-            return lower
-        total, mass = ctx
-        c = self._tables[n].get(gram, 0)
-        if c:
-            d1, d2, d3 = self._disc[n]
-            c -= d1 if c == 1 else d2 if c == 2 else d3
-        return c / total + mass / total * lower
+        p = self._p1(gram[-1])
+        for k in range(2, n + 1):
+            sub = gram[n - k :]
+            ctx = self._ctx[k].get(sub[:-1])
+            if ctx is None:
+                continue  # an unseen context passes the lower order on unchanged
+            total, mass = ctx
+            c = self._tables[k].get(sub, 0)
+            if c:
+                d1, d2, d3 = self._disc[k]
+                c -= d1 if c == 1 else d2 if c == 2 else d3
+            p = c / total + mass / total * p
+        return p
 
     def logprob(self, context: tuple[str, ...], w: str) -> float:
         """Natural log of P(w | context); only the last ``order - 1`` words of context count."""
