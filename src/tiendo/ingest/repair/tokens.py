@@ -42,7 +42,7 @@ _NUMBERISH = re.compile(r"^[+\-±≥≤<>~]?\d[\d.,/:\-–%x×]*%?$")
 _CODE = re.compile(r"^\d*[/\-]?(?:[A-ZĐ&]+[/\-])+[A-ZĐ&0-9]+$|^\d+[/\-][A-ZĐ&][A-ZĐ&0-9/\-]*$")
 _ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.$")
-_FORMULA = re.compile(r"[$\\@]|://|^www\.")
+_FORMULA = re.compile(r"[$\\]|://|^www\.|\w@\w+\.\w")  # formulas, URLs, e-mail addresses
 _WORD_SPLIT = re.compile(r"([\-–/])")
 _DISGUISED_WORD = re.compile(r"^\d[&¢€¥]$|^[&¢€¥]\d$")
 _WORD_BEFORE_FORMULA = re.compile(r"^([^\W\d_]{1,7})(?=[$\\])")

@@ -41,3 +41,8 @@ def test_mid_sentence_follows_a_word_or_a_comma_on_the_same_line():
         ("Giang", True),
         ("Nam", False),
     ]
+
+
+def test_an_at_sign_is_a_letter_unless_in_an_email_address():
+    assert kinds("x@ hdéi") == [(Kind.WORD, "x@"), (Kind.WORD, "hdéi")]
+    assert kinds("sokhcn@tinh.gov.vn") == [(Kind.PROTECTED, "sokhcn@tinh.gov.vn")]
