@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +35,11 @@ FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _NEAR_READINGS = 4  # likeliest readings of a weak token whose one-letter neighbours are tried
-_MAX_SCORED = 30  # words aligned with the channel for one token
+_MAX_SCORED = 30
+_STROKES = re.compile(r"[itrfl]{3}")
+_STROKE_COST = -3.0
+_MAX_STROKE_READINGS = 3
+_POOR_SINGLE = -9.0  # no one-word reading scores above this: the token is badly garbled  # words aligned with the channel for one token
 _SKIP_COST = 6.0
 _SYMBOL_SKIP_COST = 2.0
 _CLEAR_READING = -2.0  # a token read this well needs no words one letter away
@@ -225,9 +230,34 @@ class RepairModel:
             # The token as written always stays a choice, so nothing unknown is forced away.
             out.append(next(c for _s, c in scored if c.key == own))
         if split:
+            out += self._stroke_readings(token, out)
             out += split_readings(self, token, out)
         self._cache[(token, split)] = out
         return out
+
+    def _stroke_readings(self, token: str, singles: list[Candidate]) -> list[Candidate]:
+        """Readings of a token where one letter came out as three strokes.
+
+        English OCR sometimes writes "ư" or "ú" as three thin strokes ("ctiia"
+        for "của", "chttrc" for "chức"), which the channel, letting a letter
+        become at most two characters, cannot explain. Each run of three such
+        strokes is read as two, and the words found for the shorter token are
+        offered at a cost.
+        """
+        own = token.lower()
+        if self.is_known(own) or any(c.channel > _POOR_SINGLE for c in singles if c.key != own):
+            return []
+        found: dict[str, Candidate] = {}
+        for m in _STROKES.finditer(token):
+            run = m.group(0)
+            for k in range(len(run) - 1):
+                shorter = token[: m.start()] + run[k : k + 2] + token[m.end() :]
+                for c in self.candidates(shorter, split=False):
+                    if c.key != shorter.lower() and self.is_known(c.key):
+                        cand = Candidate(c.key, c.surface, c.channel + _STROKE_COST)
+                        if c.key not in found or cand.channel > found[c.key].channel:
+                            found[c.key] = cand
+        return sorted(found.values(), key=lambda c: -c.channel)[:_MAX_STROKE_READINGS]
 
     def is_known(self, word: str) -> bool:
         """True for a syllable or a written form (acronym, foreign word) the model knows."""

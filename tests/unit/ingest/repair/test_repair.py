@@ -142,6 +142,11 @@ def test_text_without_words_is_unchanged():
         ("cac dy an tronggiaidoan 2025 - 2030", "các dự án trong giai đoạn 2025 - 2030"),
         # A lone digit shaped like a letter between words is a word.
         ("giao cac nhiém vu 6 cap xa va cap tinh", "giao các nhiệm vụ ở cấp xã và cấp tỉnh"),
+        # "ư" or "ú" written as three strokes.
+        ("giai phap ctiia Nghi quyét", "giải pháp của Nghị quyết"),
+        ("thtiic day phat trién", "thúc đẩy phát triển"),
+        # An @ that is no e-mail address is a letter.
+        ("kinh té - x@ hdéi", "kinh tế - xã hội"),
         # A word glued to a formula is repaired, the formula kept.
         ("Cé$\\geq 60\\%$ doanh nghiép", "Có$\\geq 60\\%$ doanh nghiệp"),
         ("**Ké hoach trién khai**", "**Kế hoạch triển khai**"),
