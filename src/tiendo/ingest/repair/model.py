@@ -199,14 +199,15 @@ class RepairModel:
             # Letters the scan lost or added ("thng" for "thống", "glam" for "giám",
             # "tg" for "ứng"): words one letter away from the token, or from its
             # likeliest readings, are offered too, and the channel judges them.
-            near = set(self._deletions.get(skel, []))
-            for reading, _w in self.skeletons(token)[:_NEAR_READINGS]:
+            near: set[str] = set()
+            readings = [skel] + [r for r, _w in self.skeletons(token)[:_NEAR_READINGS] if r != skel]
+            for reading in readings:
                 near.update(self._deletions.get(reading, []))
-            for i in range(len(skel)):
-                shorter = skel[:i] + skel[i + 1 :]
-                if shorter in self._index:
-                    near.add(shorter)
-                near.update(self._deletions.get(shorter, []))
+                for i in range(len(reading)):
+                    shorter = reading[:i] + reading[i + 1 :]
+                    if shorter in self._index:
+                        near.add(shorter)
+                    near.update(self._deletions.get(shorter, []))
             for k in near:
                 offer(self._index.get(k, []), -_SKIP_COST)
         unigram = self.lm.unigram_logprob
