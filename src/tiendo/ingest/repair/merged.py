@@ -1,4 +1,4 @@
-"""Readings of a token the OCR glued together from several words.
+"""Readings of a token the OCR glued together from several words, or stretched.
 
 English OCR loses the spaces between words in table cells and tight lines:
 "toanthéngtinmang" for "toàn thông tin mạng", "1échicho" for "lệ chi cho",
@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tiendo.ingest.repair.candidate import Candidate
+
 if TYPE_CHECKING:
-    from tiendo.ingest.repair.model import Candidate, RepairModel
+    from tiendo.ingest.repair.model import RepairModel
 
 _MIN_LENGTH = 5  # shorter tokens are one word with a few stray marks, not several words
 _MAX_PIECE = 8  # the longest syllable ("nghiêng") and a stray mark
@@ -24,11 +26,12 @@ _KEEP = 6  # partial splits kept at each position
 _SPLIT_COST = -3.0  # per space the OCR lost: merged words are rarer than misread ones
 _POOR_SINGLE = -9.0  # try splitting only when no one-word reading scores above this
 _NUMBER = re.compile(r"\d{1,4}")
+_STROKES = re.compile(r"[itrfl]{3}")  # thin strokes, three where a letter makes two
+_STROKE_COST = -3.0
+_MAX_STROKE_READINGS = 3
 
 
 def _piece_readings(model: RepairModel, piece: str) -> list[Candidate]:
-    from tiendo.ingest.repair.model import Candidate
-
     if _NUMBER.fullmatch(piece):
         return [Candidate("<num>", piece, 0.0)]
     if not any(ch.isalpha() for ch in piece):
@@ -39,8 +42,6 @@ def _piece_readings(model: RepairModel, piece: str) -> list[Candidate]:
 
 def split_readings(model: RepairModel, token: str, singles: list[Candidate]) -> list[Candidate]:
     """Readings of ``token`` as several words, best first; empty when one word explains it."""
-    from tiendo.ingest.repair.model import Candidate
-
     if len(token) < _MIN_LENGTH or model.is_known(token.lower()):
         return []
     if any(c.channel > _POOR_SINGLE for c in singles if c.key != token.lower()):
@@ -75,3 +76,28 @@ def split_readings(model: RepairModel, token: str, singles: list[Candidate]) -> 
             )
         )
     return out
+
+
+def stroke_readings(model: RepairModel, token: str, singles: list[Candidate]) -> list[Candidate]:
+    """Readings of a token where one letter came out as three strokes.
+
+    English OCR sometimes writes "ư" or "ú" as three thin strokes ("ctiia"
+    for "của", "chttrc" for "chức"), which the channel, letting a letter
+    become at most two characters, cannot explain. Each run of three such
+    strokes is read as two, and the words found for the shorter token are
+    offered at a cost.
+    """
+    own = token.lower()
+    if model.is_known(own) or any(c.channel > _POOR_SINGLE for c in singles if c.key != own):
+        return []
+    found: dict[str, Candidate] = {}
+    for m in _STROKES.finditer(token):
+        run = m.group(0)
+        for k in range(len(run) - 1):
+            shorter = token[: m.start()] + run[k : k + 2] + token[m.end() :]
+            for c in model.candidates(shorter, split=False):
+                if c.key != shorter.lower() and model.is_known(c.key):
+                    cand = Candidate(c.key, c.surface, c.channel + _STROKE_COST)
+                    if c.key not in found or cand.channel > found[c.key].channel:
+                        found[c.key] = cand
+    return sorted(found.values(), key=lambda c: -c.channel)[:_MAX_STROKE_READINGS]

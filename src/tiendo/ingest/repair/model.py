@@ -10,24 +10,18 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from tiendo.errors import IngestError
+from tiendo.ingest.repair.candidate import Candidate
 from tiendo.ingest.repair.casing import MIXED, CaseModel, apply_shape, case_shape
-from tiendo.ingest.repair.channel import (
-    VISUAL_CONFUSIONS,
-    Channel,
-    CharChannel,
-    base_letter,
-    family,
-)
+from tiendo.ingest.repair.channel import Channel, CharChannel
 from tiendo.ingest.repair.language_model import NgramModel, group_by_first, ungroup
-from tiendo.ingest.repair.merged import split_readings
+from tiendo.ingest.repair.merged import split_readings, stroke_readings
+from tiendo.ingest.repair.readings import SKIP_COST, Readings
 from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import fold
 
@@ -35,35 +29,11 @@ FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
 _NEAR_READINGS = 4  # likeliest readings of a weak token whose one-letter neighbours are tried
-_MAX_SCORED = 30
-_STROKES = re.compile(r"[itrfl]{3}")
-_STROKE_COST = -3.0
-_MAX_STROKE_READINGS = 3
-_POOR_SINGLE = -9.0  # no one-word reading scores above this: the token is badly garbled  # words aligned with the channel for one token
-_SKIP_COST = 6.0
-_SYMBOL_SKIP_COST = 2.0
+_MAX_SCORED = 30  # words aligned with the channel for one token
 _CLEAR_READING = -2.0  # a token read this well needs no words one letter away
-_UNKNOWN_COST = -4.0
-_ACRONYM_COST = -1.0  # keeping an unknown all-capitals token (an acronym, most likely)  # keeping a letters-only token that is no known word
+_UNKNOWN_COST = -4.0  # keeping a letters-only token that is no known word
+_ACRONYM_COST = -1.0  # keeping an unknown all-capitals token (an acronym, most likely)
 _GARBLED_COST = -8.0  # keeping a token with digits or symbols among its letters
-_VOWEL_LETTERS = "aeiouy"
-_UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
-_OTHER_VOWELS = {v: [(w, -5.0) for w in _VOWEL_LETTERS if w != v] for v in _VOWEL_LETTERS}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    key: str  # language-model word (lower case)
-    surface: str  # the word as it will be written, in the case of the source token
-    channel: float  # log P(token | word)
-    # Language-model words that follow ``key`` inside the same reading: the other
-    # words of a token the OCR glued together ("toanthéngtin" → toàn thông tin),
-    # or punctuation written beside the word.
-    more: tuple[str, ...] = ()
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return (self.key, *self.more)
 
 
 class RepairModel:
@@ -95,70 +65,12 @@ class RepairModel:
                 for i in range(len(skel)):
                     deletions[skel[:i] + skel[i + 1 :]].add(skel)
         self._deletions = {k: sorted(v) for k, v in deletions.items()}
-        self._readings = self._learn_readings()
+        self._readings = Readings(channel.chars.emissions)
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
 
-    def _learn_readings(self) -> dict[str, list[tuple[str, float]]]:
-        """For each OCR output (1–2 characters), the letters it is read from, with log weights.
-
-        "6" → o, "ir" → u (from ư), "P" → d (from Đ): the channel run backwards,
-        so that candidates are found by what the OCR does, not by edit distance.
-        """
-        readings: dict[str, dict[str, float]] = defaultdict(dict)
-        for ch in "abcdefghijklmnopqrstuvwxyz":
-            readings[ch][ch] = 0.0
-        fam: dict[str, Counter] = defaultdict(Counter)
-        for c, outs in self.channel.chars.emissions.items():
-            if len(c) == 1 and c.isalpha():
-                fam[family(c).lower()].update({o.lower(): n for o, n in outs.items() if o})
-        for f, outs in fam.items():
-            total = sum(outs.values())
-            letter = base_letter(f).lower()
-            for o, n in outs.items():
-                if n >= 2 and n / total >= 0.005:
-                    w = math.log(n / total)
-                    if w > readings[o].get(letter, -math.inf):
-                        readings[o][letter] = w
-        for c, o in VISUAL_CONFUSIONS:
-            letter = base_letter(family(c)).lower()
-            readings[o.lower()].setdefault(letter, math.log(0.01))
-        return {o: sorted(d.items(), key=lambda x: -x[1]) for o, d in readings.items()}
-
-    def skeletons(self, token: str, limit: int = 40) -> list[tuple[str, float]]:
+    def skeletons(self, token: str) -> list[tuple[str, float]]:
         """Letter strings ``token`` may have been read from, most likely first."""
-        t = token.lower()
-        layers: list[dict[str, float]] = [dict() for _ in range(len(t) + 1)]
-        layers[0][""] = 0.0
-        for j in range(len(t)):
-            layer = layers[j]
-            if len(layer) > limit:
-                layer = dict(sorted(layer.items(), key=lambda x: -x[1])[:limit])
-            # A character the OCR added from nothing (a speck, a stray quote); a
-            # symbol more often so than a letter.
-            skip = _SKIP_COST if t[j].isalnum() else _SYMBOL_SKIP_COST
-            for sk, w in layer.items():
-                if w - skip > layers[j + 1].get(sk, -math.inf):
-                    layers[j + 1][sk] = w - skip
-                for size in (1, 2):
-                    if j + size > len(t):
-                        break
-                    piece = t[j : j + size]
-                    readings = self._readings.get(piece)
-                    if size == 1 and not piece.isalnum():
-                        # A glyph English OCR has no letter for ("€", "¢", "&", "}") stands
-                        # for a toned vowel far more often than for what its training saw.
-                        readings = [*(readings or ()), *_UNKNOWN_GLYPH]
-                    elif readings is None and size == 1:
-                        # A glyph never seen in training: most likely a vowel under a tone mark.
-                        readings = _UNKNOWN_GLYPH
-                    elif size == 1 and piece in _VOWEL_LETTERS:
-                        # Scans blur vowels into each other (ơ read as a or e, ă as i).
-                        readings = [*readings, *_OTHER_VOWELS[piece]]
-                    for letter, lw in readings or ():
-                        nk, nw = sk + letter, w + lw
-                        if nw > layers[j + size].get(nk, -math.inf):
-                            layers[j + size][nk] = nw
-        return sorted(layers[-1].items(), key=lambda x: -x[1])
+        return self._readings.skeletons(token)
 
     def skeleton(self, token: str) -> str:
         """The most likely letters of ``token`` that spell a known word, else its folded form."""
@@ -209,7 +121,7 @@ class RepairModel:
                         near.add(shorter)
                     near.update(self._deletions.get(shorter, []))
             for k in near:
-                offer(self._index.get(k, []), -_SKIP_COST)
+                offer(self._index.get(k, []), -SKIP_COST)
         unigram = self.lm.unigram_logprob
         if len(keys) > _MAX_SCORED:
             best = sorted(keys, key=lambda k: -(keys[k] + unigram(k)))[:_MAX_SCORED]
@@ -231,34 +143,10 @@ class RepairModel:
             # The token as written always stays a choice, so nothing unknown is forced away.
             out.append(next(c for _s, c in scored if c.key == own))
         if split:
-            out += self._stroke_readings(token, out)
+            out += stroke_readings(self, token, out)
             out += split_readings(self, token, out)
         self._cache[(token, split)] = out
         return out
-
-    def _stroke_readings(self, token: str, singles: list[Candidate]) -> list[Candidate]:
-        """Readings of a token where one letter came out as three strokes.
-
-        English OCR sometimes writes "ư" or "ú" as three thin strokes ("ctiia"
-        for "của", "chttrc" for "chức"), which the channel, letting a letter
-        become at most two characters, cannot explain. Each run of three such
-        strokes is read as two, and the words found for the shorter token are
-        offered at a cost.
-        """
-        own = token.lower()
-        if self.is_known(own) or any(c.channel > _POOR_SINGLE for c in singles if c.key != own):
-            return []
-        found: dict[str, Candidate] = {}
-        for m in _STROKES.finditer(token):
-            run = m.group(0)
-            for k in range(len(run) - 1):
-                shorter = token[: m.start()] + run[k : k + 2] + token[m.end() :]
-                for c in self.candidates(shorter, split=False):
-                    if c.key != shorter.lower() and self.is_known(c.key):
-                        cand = Candidate(c.key, c.surface, c.channel + _STROKE_COST)
-                        if c.key not in found or cand.channel > found[c.key].channel:
-                            found[c.key] = cand
-        return sorted(found.values(), key=lambda c: -c.channel)[:_MAX_STROKE_READINGS]
 
     def is_known(self, word: str) -> bool:
         """True for a syllable or a written form (acronym, foreign word) the model knows."""
