@@ -79,12 +79,16 @@ class NgramModel:
         self._uni_total = sum(uni.values()) or 1
         # Mass kept for words never seen: spread over a vocabulary of plausible size.
         self._uniform = 1.0 / max(vocab_floor, len(uni) + 1)
+        self._unseen = 0.02 * self._uniform
+        # Unigram probabilities and their logs, computed once: the decoder asks for them often.
+        self._unigram = {w: 0.98 * c / self._uni_total + self._unseen for (w,), c in uni.items()}
+        self._unigram_log = {w: math.log(p) for w, p in self._unigram.items()}
+        self._unseen_log = math.log(self._unseen)
         self.vocabulary = frozenset(w for (w,) in uni)
         self._cache: dict[tuple[str, ...], float] = {}
 
     def _p1(self, w: str) -> float:
-        seen = self._tables[1].get((w,), 0) / self._uni_total
-        return 0.98 * seen + 0.02 * self._uniform
+        return self._unigram.get(w, self._unseen)
 
     def _p(self, gram: tuple[str, ...]) -> float:
         """Interpolated probability of the last word of ``gram``, built up from the unigram."""
@@ -115,7 +119,7 @@ class NgramModel:
         return value
 
     def unigram_logprob(self, w: str) -> float:
-        return math.log(self._p1(w))
+        return self._unigram_log.get(w, self._unseen_log)
 
     def start(self) -> tuple[str, ...]:
         """The context at the start of a text."""
