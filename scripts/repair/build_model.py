@@ -5,18 +5,21 @@
 
 Sources (see src/tiendo/data/repair/README.md for their licences):
 
-- language model: the clean example plans in examples/plans/ (files that look
-  English-OCR'd are skipped) and the domain text in scripts/repair/corpus/;
+- language model and capital counts: the clean example plans in
+  examples/plans/ (files that look English-OCR'd are skipped), the domain text
+  in scripts/repair/corpus/, and the place and name sentences of names_text.py;
 - syllable list: the word list inside tesseract's Vietnamese model
   (Debian package tesseract-ocr-vie, Apache-2.0), read with combine_tessdata
   and dawg2wordlist (Debian package tesseract-ocr);
 - OCR channel: the same clean texts, and text made of random syllables from
   that list in lower case, title case and capitals, rendered in several fonts
-  and read back by English tesseract (render_ocr.py), then aligned word by word.
+  (the plans and the random text also as scan-like pages) and read back by
+  English tesseract (render_ocr.py), then aligned word by word.
 
 ``--exclude`` leaves out every example plan whose name starts with a prefix,
-from the language model and from the channel alike: that is how a plan is held
-out for measurement. OCR output is cached by content, so rebuilding is quick.
+from the language model, the capital counts and the channel alike: that is how
+a plan is held out for measurement. OCR output is cached by content, so
+rebuilding is quick (about a minute); a first build OCRs some 700 pages.
 """
 
 from __future__ import annotations
