@@ -5,18 +5,21 @@
 
 Sources (see src/tiendo/data/repair/README.md for their licences):
 
-- language model: the clean example plans in examples/plans/ (files that look
-  English-OCR'd are skipped) and the domain text in scripts/repair/corpus/;
+- language model and capital counts: the clean example plans in
+  examples/plans/ (files that look English-OCR'd are skipped), the domain text
+  in scripts/repair/corpus/, and the place and name sentences of names_text.py;
 - syllable list: the word list inside tesseract's Vietnamese model
   (Debian package tesseract-ocr-vie, Apache-2.0), read with combine_tessdata
   and dawg2wordlist (Debian package tesseract-ocr);
 - OCR channel: the same clean texts, and text made of random syllables from
   that list in lower case, title case and capitals, rendered in several fonts
-  and read back by English tesseract (render_ocr.py), then aligned word by word.
+  (the plans and the random text also as scan-like pages) and read back by
+  English tesseract (render_ocr.py), then aligned word by word.
 
 ``--exclude`` leaves out every example plan whose name starts with a prefix,
-from the language model and from the channel alike: that is how a plan is held
-out for measurement. OCR output is cached by content, so rebuilding is quick.
+from the language model, the capital counts and the channel alike: that is how
+a plan is held out for measurement. OCR output is cached by content, so
+rebuilding is quick (about a minute); a first build OCRs some 700 pages.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from names_text import people_text, places_text
 from render_ocr import render_and_ocr
 
 from tiendo.ingest.repair.detect import looks_mangled
@@ -48,11 +52,15 @@ TESSDATA = [
     Path("/usr/share/tesseract-ocr/4.00/tessdata/vie.traineddata"),
 ]
 FONTS = "/usr/share/fonts/truetype"
-# (name, font file, size in px, blur radius): the first is the usual sample layout.
+# (name, font file, size in px, blur radius, scan-like degradation): the first is
+# the usual sample layout; the scan-like ones teach the channel what real scans
+# do to tone marks and hooks (plan files arrive as scans of printed pages).
 RENDERINGS = [
-    ("dejavuserif-38", f"{FONTS}/dejavu/DejaVuSerif.ttf", 38, 0.0),
-    ("liberationserif-40-blur", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 40, 0.8),
-    ("dejavusans-34", f"{FONTS}/dejavu/DejaVuSans.ttf", 34, 0.0),
+    ("dejavuserif-38", f"{FONTS}/dejavu/DejaVuSerif.ttf", 38, 0.0, False),
+    ("liberationserif-40-blur", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 40, 0.8, False),
+    ("dejavusans-34", f"{FONTS}/dejavu/DejaVuSans.ttf", 34, 0.0, False),
+    ("liberationserif-50-scan", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 50, 0.0, True),
+    ("liberationserif-42-scan", f"{FONTS}/liberation2/LiberationSerif-Regular.ttf", 42, 0.0, True),
 ]
 
 
@@ -94,15 +102,25 @@ def synthetic_text(syllables: list[str], seed: int) -> str:
 
 
 def cached_ocr(text: str, rendering: tuple, cache: Path) -> str:
-    name, font, size, blur = rendering
+    name, font, size, blur, scan = rendering
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     path = cache / f"{digest}-{name}.txt"
     if not path.exists():
-        ocr = render_and_ocr(text, font=font, size=size, blur=blur)
+        # Larger type holds fewer characters a line, as on a real page.
+        width = 80 * 38 // size if scan else 80
+        ocr = render_and_ocr(text, font=font, size=size, blur=blur, scan=scan, width=width)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(ocr, encoding="utf-8")
         print(f"  OCR {name}: {len(text)} chars", file=sys.stderr)
     return path.read_text(encoding="utf-8")
+
+
+def corpus_texts() -> dict[str, str]:
+    """The domain text written for tiendo, and the generated place and signer sentences."""
+    texts = {p.name: nfc(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+    texts["names_text.places"] = places_text()
+    texts["names_text.people"] = people_text()
+    return texts
 
 
 def clean_plans(exclude: list[str]) -> dict[str, str]:
@@ -118,6 +136,26 @@ def clean_plans(exclude: list[str]) -> dict[str, str]:
     return plans
 
 
+def channel_pairs(
+    plans: dict[str, str], corpus: dict[str, str], synthetic: str, cache: Path, jobs: int = 2
+) -> list[tuple[str, str]]:
+    """(clean word, OCR token) pairs from every text rendered and read back by English OCR.
+
+    Every text goes through the clean layouts; the slow scan-like layouts only
+    the plans and the random syllables, which between them hold every letter.
+    """
+    scanned = [*plans.values(), synthetic]
+    texts = [*plans.values(), *corpus.values(), synthetic]
+    work = [(text, r) for text in texts for r in RENDERINGS if not r[4]]
+    work += [(text, r) for text in scanned for r in RENDERINGS if r[4]]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        ocrs = list(pool.map(lambda job: cached_ocr(job[0], job[1], cache), work))
+    pairs = []
+    for (text, _r), ocr in zip(work, ocrs, strict=True):
+        pairs += align_pairs(text, ocr)
+    return pairs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--exclude", nargs="*", default=[], help="leave out plans with these prefixes")
@@ -127,7 +165,7 @@ def main() -> int:
     args = ap.parse_args()
 
     plans = clean_plans(args.exclude)
-    corpus = {p.name: nfc(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+    corpus = corpus_texts()
     syllables = tesseract_syllables()
     synthetic = synthetic_text(syllables, seed=57)
     texts = {**plans, **corpus}
@@ -136,12 +174,7 @@ def main() -> int:
         file=sys.stderr,
     )
 
-    jobs = [(text, r) for text in [*texts.values(), synthetic] for r in RENDERINGS]
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        ocrs = list(pool.map(lambda job: cached_ocr(job[0], job[1], args.cache), jobs))
-    pairs = []
-    for (text, _r), ocr in zip(jobs, ocrs, strict=True):
-        pairs += align_pairs(text, ocr)
+    pairs = channel_pairs(plans, corpus, synthetic, args.cache, args.jobs)
     print(f"aligned pairs: {len(pairs)}", file=sys.stderr)
 
     meta = {

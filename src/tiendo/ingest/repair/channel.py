@@ -33,8 +33,13 @@ VISUAL_CONFUSIONS = [
     ("ế", "é"), ("ệ", "é"), ("ê", "é"), ("ệ", "¢"), ("ê", "¢"), ("ễ", "€"), ("ị", "j"),
     ("ị", ";"), ("l", "1"), ("l", "|"), ("l", "I"), ("i", "l"), ("í", "l"), ("ụ", "y"),
     ("ự", "y"), ("ủ", "i"), ("ỹ", "¥"), ("ơ", "a"), ("ơ", "e"), ("ă", "i"), ("ắ", "i"),
+    # The horn of ư runs into the next n, and "ưn" comes out "tm" or "im" ("tmg" for "ứng").
+    ("n", "m"),
+    # "ố" is read as "6", and a blurred 6 as "b" ("sb" for "số").
+    ("ố", "b"),
 ]  # fmt: skip
 _VISUAL_COUNT = 3
+_STRAY_SYMBOL = 0.02  # a symbol added beside a letter's reading (a speck, a tone mark)
 _BETA = 3.0  # weight of the character model against the token table
 _NEG_INF = float("-inf")
 
@@ -54,6 +59,9 @@ def _prior(c: str, o: str) -> float:
     if o == "":
         return 0.01
     if len(o) == 1:
+        if not o.isalnum() and family(c).lower() in _VOWELS:
+            # A symbol English OCR put for a toned vowel ("€" for "â", "&" for "ớ").
+            return 0.01
         if o == c:
             return 0.4
         if o == base_letter(c):
@@ -73,6 +81,7 @@ def family(ch: str) -> str:
 
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = set("aăâeêioôơuưy")
 
 
 class CharChannel:
@@ -99,7 +108,12 @@ class CharChannel:
         )
         n = self.emissions.get(c, {}).get(o, 0)
         learned = (n + _ALPHA * p_family) / (self._totals.get(c, 0) + _ALPHA)
-        return (1 - _FLOOR) * learned + _FLOOR * _prior(c, o)
+        p = (1 - _FLOOR) * learned + _FLOOR * _prior(c, o)
+        if len(o) == 2 and o[0].isalnum() != o[1].isalnum() and c != START:
+            # The letter's usual reading with a stray symbol beside it ("ớ" as "a&").
+            kept = o[0] if o[0].isalnum() else o[1]
+            p = max(p, _STRAY_SYMBOL * self.prob(c, kept))
+        return p
 
     def logp(self, c: str, o: str) -> float:
         key = (c, o)

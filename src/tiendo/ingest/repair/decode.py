@@ -1,6 +1,6 @@
 """Beam search for the most likely word sequence, and how sure each choice is.
 
-The score of a sequence is the trigram language model plus the channel
+The score of a sequence is the n-gram language model plus the channel
 (weighted): log P(words) + λ·Σ log P(token | word). Every slot of the
 sequence is a token of the text; punctuation, numbers and codes are slots with
 one choice, so they still serve as context.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tiendo.ingest.repair.language_model import BOS, TrigramModel
+from tiendo.ingest.repair.language_model import NgramModel
 from tiendo.ingest.repair.model import Candidate
 
 CHANNEL_WEIGHT = 1.0
@@ -23,26 +23,31 @@ BEAM_MARGIN = 10.0
 
 
 def best_path(
-    lm: TrigramModel,
+    lm: NgramModel,
     slots: Sequence[Sequence[Candidate]],
     *,
     beam: int = BEAM_WIDTH,
     weight: float = CHANNEL_WEIGHT,
 ) -> list[int]:
     """Index of the chosen candidate in each slot."""
-    states: dict[tuple[str, str], float] = {(BOS, BOS): 0.0}
-    history: list[dict[tuple[str, str], tuple[tuple[str, str], int]]] = []
+    start = lm.start()
+    states: dict[tuple[str, ...], float] = {start: 0.0}
+    history: list[dict[tuple[str, ...], tuple[tuple[str, ...], int]]] = []
     logprob = lm.logprob
     for cands in slots:
-        nxt: dict[tuple[str, str], float] = {}
-        back: dict[tuple[str, str], tuple[tuple[str, str], int]] = {}
-        for (u, v), score in states.items():
+        nxt: dict[tuple[str, ...], float] = {}
+        back: dict[tuple[str, ...], tuple[tuple[str, ...], int]] = {}
+        for ctx, score in states.items():
+            tail = ctx[1:]
             for i, cand in enumerate(cands):
-                total = score + logprob(u, v, cand.key) + weight * cand.channel
-                state = (v, cand.key)
+                total = score + logprob(ctx, cand.key) + weight * cand.channel
+                state = (*tail, cand.key)
+                for key in cand.more:
+                    total += logprob(state, key)
+                    state = (*state[1:], key)
                 if total > nxt.get(state, -math.inf):
                     nxt[state] = total
-                    back[state] = ((u, v), i)
+                    back[state] = (ctx, i)
         if len(nxt) > 1:
             floor = max(nxt.values()) - BEAM_MARGIN
             kept = sorted((kv for kv in nxt.items() if kv[1] >= floor), key=lambda kv: -kv[1])
@@ -59,7 +64,7 @@ def best_path(
 
 
 def local_posteriors(
-    lm: TrigramModel,
+    lm: NgramModel,
     slots: Sequence[Sequence[Candidate]],
     chosen: Sequence[int],
     *,
@@ -67,26 +72,30 @@ def local_posteriors(
 ) -> list[list[float]]:
     """For each slot, the probability of each candidate with its neighbours held fixed.
 
-    This is the share of the score a candidate gets in its trigram window: an
+    This is the share of the score a candidate gets in its n-gram window: an
     honest, cheap measure of how much the context and the OCR token favour the
     choice over the alternatives.
     """
-    keys = [slots[k][i].key for k, i in enumerate(chosen)]
-    padded = [BOS, BOS, *keys]
+    span = lm.order - 1
+    flat: list[str] = list(lm.start())
+    starts = []
+    for k, i in enumerate(chosen):
+        starts.append(len(flat))
+        flat.extend(slots[k][i].keys)
+    starts.append(len(flat))
     out: list[list[float]] = []
     for k, cands in enumerate(slots):
         if len(cands) == 1:
             out.append([1.0])
             continue
-        p = k + 2  # position of slot k in padded
+        left = flat[starts[k] - span : starts[k]]
+        right = flat[starts[k + 1] : starts[k + 1] + span]
         scores = []
         for cand in cands:
-            w = cand.key
-            s = weight * cand.channel + lm.logprob(padded[p - 2], padded[p - 1], w)
-            if p + 1 < len(padded):
-                s += lm.logprob(padded[p - 1], w, padded[p + 1])
-            if p + 2 < len(padded):
-                s += lm.logprob(w, padded[p + 1], padded[p + 2])
+            window = [*left, *cand.keys, *right]
+            s = weight * cand.channel
+            for j in range(span, len(window)):
+                s += lm.logprob(tuple(window[j - span : j]), window[j])
             scores.append(s)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]

@@ -11,38 +11,29 @@ import gzip
 import json
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from tiendo.errors import IngestError
-from tiendo.ingest.repair.casing import MIXED, apply_shape, case_shape
-from tiendo.ingest.repair.channel import (
-    VISUAL_CONFUSIONS,
-    Channel,
-    CharChannel,
-    base_letter,
-    family,
-)
-from tiendo.ingest.repair.language_model import TrigramModel
+from tiendo.ingest.repair.candidate import Candidate
+from tiendo.ingest.repair.casing import MIXED, CaseModel, apply_shape, case_shape
+from tiendo.ingest.repair.channel import Channel, CharChannel
+from tiendo.ingest.repair.language_model import NgramModel, group_by_first, ungroup
+from tiendo.ingest.repair.merged import split_readings, stroke_readings
+from tiendo.ingest.repair.readings import SKIP_COST, Readings
 from tiendo.ingest.repair.syllables import is_syllable
 from tiendo.text.vietnamese import fold
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _MAX_CANDIDATES = 10
 _MAX_SKELETONS = 6
-_SKIP_COST = 6.0
-_VOWEL_LETTERS = "aeiouy"
-_UNKNOWN_GLYPH = [(v, -4.0) for v in _VOWEL_LETTERS]
-_OTHER_VOWELS = {v: [(w, -5.0) for w in _VOWEL_LETTERS if w != v] for v in _VOWEL_LETTERS}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    key: str  # language-model word (lower case)
-    surface: str  # the word as it will be written, in the case of the source token
-    channel: float  # log P(token | word)
+_NEAR_READINGS = 4  # likeliest readings of a weak token whose one-letter neighbours are tried
+_MAX_SCORED = 30  # words aligned with the channel for one token
+_CLEAR_READING = -2.0  # a token read this well needs no words one letter away
+_UNKNOWN_COST = -4.0  # keeping a letters-only token that is no known word
+_ACRONYM_COST = -1.0  # keeping an unknown all-capitals token (an acronym, most likely)
+_GARBLED_COST = -8.0  # keeping a token with digits or symbols among its letters
 
 
 class RepairModel:
@@ -50,18 +41,20 @@ class RepairModel:
 
     def __init__(
         self,
-        trigrams: dict[tuple[str, str, str], int],
+        ngrams: dict[tuple[str, ...], int],
         channel: Channel,
         syllables: set[str],
         surfaces: dict[str, str],
         meta: dict | None = None,
+        case: CaseModel | None = None,
     ):
-        self.lm = TrigramModel(trigrams)
+        self.lm = NgramModel(ngrams)
         self.channel = channel
         self.syllables = frozenset(syllables)
         # Written form of non-syllable words ("ubnd" → "UBND", "iot" → "IoT").
         self.surfaces = surfaces
         self.meta = meta or {}
+        self.case = case or CaseModel()
         index: dict[str, set[str]] = defaultdict(set)
         for word in self.syllables | set(surfaces):
             index[fold(word)].add(word)
@@ -72,64 +65,12 @@ class RepairModel:
                 for i in range(len(skel)):
                     deletions[skel[:i] + skel[i + 1 :]].add(skel)
         self._deletions = {k: sorted(v) for k, v in deletions.items()}
-        self._readings = self._learn_readings()
-        self._cache: dict[str, list[Candidate]] = {}
+        self._readings = Readings(channel.chars.emissions)
+        self._cache: dict[tuple[str, bool], list[Candidate]] = {}
 
-    def _learn_readings(self) -> dict[str, list[tuple[str, float]]]:
-        """For each OCR output (1–2 characters), the letters it is read from, with log weights.
-
-        "6" → o, "ir" → u (from ư), "P" → d (from Đ): the channel run backwards,
-        so that candidates are found by what the OCR does, not by edit distance.
-        """
-        readings: dict[str, dict[str, float]] = defaultdict(dict)
-        for ch in "abcdefghijklmnopqrstuvwxyz":
-            readings[ch][ch] = 0.0
-        fam: dict[str, Counter] = defaultdict(Counter)
-        for c, outs in self.channel.chars.emissions.items():
-            if len(c) == 1 and c.isalpha():
-                fam[family(c).lower()].update({o.lower(): n for o, n in outs.items() if o})
-        for f, outs in fam.items():
-            total = sum(outs.values())
-            letter = base_letter(f).lower()
-            for o, n in outs.items():
-                if n >= 2 and n / total >= 0.005:
-                    w = math.log(n / total)
-                    if w > readings[o].get(letter, -math.inf):
-                        readings[o][letter] = w
-        for c, o in VISUAL_CONFUSIONS:
-            letter = base_letter(family(c)).lower()
-            readings[o.lower()].setdefault(letter, math.log(0.01))
-        return {o: sorted(d.items(), key=lambda x: -x[1]) for o, d in readings.items()}
-
-    def skeletons(self, token: str, limit: int = 40) -> list[tuple[str, float]]:
+    def skeletons(self, token: str) -> list[tuple[str, float]]:
         """Letter strings ``token`` may have been read from, most likely first."""
-        t = token.lower()
-        layers: list[dict[str, float]] = [dict() for _ in range(len(t) + 1)]
-        layers[0][""] = 0.0
-        for j in range(len(t)):
-            layer = layers[j]
-            if len(layer) > limit:
-                layer = dict(sorted(layer.items(), key=lambda x: -x[1])[:limit])
-            for sk, w in layer.items():
-                # A character the OCR added from nothing (a speck, a stray quote).
-                if w - _SKIP_COST > layers[j + 1].get(sk, -math.inf):
-                    layers[j + 1][sk] = w - _SKIP_COST
-                for size in (1, 2):
-                    if j + size > len(t):
-                        break
-                    piece = t[j : j + size]
-                    readings = self._readings.get(piece)
-                    if readings is None and size == 1:
-                        # A glyph never seen in training: most likely a vowel under a tone mark.
-                        readings = _UNKNOWN_GLYPH
-                    elif size == 1 and piece in _VOWEL_LETTERS:
-                        # Scans blur vowels into each other (ơ read as a or e, ă as i).
-                        readings = [*readings, *_OTHER_VOWELS[piece]]
-                    for letter, lw in readings or ():
-                        nk, nw = sk + letter, w + lw
-                        if nw > layers[j + size].get(nk, -math.inf):
-                            layers[j + size][nk] = nw
-        return sorted(layers[-1].items(), key=lambda x: -x[1])
+        return self._readings.skeletons(token)
 
     def skeleton(self, token: str) -> str:
         """The most likely letters of ``token`` that spell a known word, else its folded form."""
@@ -138,46 +79,95 @@ class RepairModel:
                 return sk
         return fold(token)
 
-    def candidates(self, token: str) -> list[Candidate]:
-        """The words ``token`` may stand for, best first by channel and word frequency."""
-        cached = self._cache.get(token)
+    def candidates(self, token: str, *, split: bool = True) -> list[Candidate]:
+        """The words ``token`` may stand for, best first by channel and word frequency.
+
+        With ``split``, a token no single word explains is also read as several
+        words the OCR glued together (see ``merged.py``).
+        """
+        cached = self._cache.get((token, split))
         if cached is not None:
             return cached
         shape = case_shape(token)
-        keys: set[str] = set()
-        for source in self.channel.seen_sources(token):
-            keys.add(source.lower())
-        found = [sk for sk, _w in self.skeletons(token) if sk in self._index][:_MAX_SKELETONS]
-        for sk in found:
-            keys.update(self._index[sk])
+        # Each possible word with how well the token's letters read as it, before
+        # the (slower) channel alignment scores the most promising ones.
+        keys: dict[str, float] = {}
+
+        def offer(words: list[str], weight: float) -> None:
+            for word in words:
+                if weight > keys.get(word, -math.inf):
+                    keys[word] = weight
+
+        offer([source.lower() for source in self.channel.seen_sources(token)], 0.0)
+        ranked = [(sk, w) for sk, w in self.skeletons(token) if sk in self._index]
+        for sk, w in ranked[:_MAX_SKELETONS]:
+            offer(self._index[sk], w)
         skel = fold(token)
-        keys.update(self._index.get(skel, []))
-        if not found and skel:
-            near = set(self._deletions.get(skel, []))
-            for i in range(len(skel)):
-                shorter = skel[:i] + skel[i + 1 :]
-                if shorter in self._index:
-                    near.add(shorter)
-                near.update(self._deletions.get(shorter, []))
+        offer(self._index.get(skel, []), 0.0)
+        found = [sk for sk, _w in ranked[:_MAX_SKELETONS]]
+        spells_syllable = any(k in self.syllables for sk in found for k in self._index[sk])
+        weak = not spells_syllable or ranked[0][1] < _CLEAR_READING
+        if skel and weak:
+            # Letters the scan lost or added ("thng" for "thống", "glam" for "giám",
+            # "tg" for "ứng"): words one letter away from the token, or from its
+            # likeliest readings, are offered too, and the channel judges them.
+            near: set[str] = set()
+            readings = [skel] + [r for r, _w in self.skeletons(token)[:_NEAR_READINGS] if r != skel]
+            for reading in readings:
+                near.update(self._deletions.get(reading, []))
+                for i in range(len(reading)):
+                    shorter = reading[:i] + reading[i + 1 :]
+                    if shorter in self._index:
+                        near.add(shorter)
+                    near.update(self._deletions.get(shorter, []))
             for k in near:
-                keys.update(self._index.get(k, []))
+                offer(self._index.get(k, []), -SKIP_COST)
+        unigram = self.lm.unigram_logprob
+        if len(keys) > _MAX_SCORED:
+            best = sorted(keys, key=lambda k: -(keys[k] + unigram(k)))[:_MAX_SCORED]
+            keys = {k: keys[k] for k in best}
         own = token.lower()
-        keys.add(own)
+        keys[own] = 0.0
         scored = []
-        lm = self.lm
         for key in keys:
             surface = self.surface(key, token, shape)
             target = token if shape != MIXED else token.lower()
             source = surface if shape != MIXED else surface.lower()
             ch = self.channel.logprob(source, target)
-            scored.append((ch + lm.unigram_logprob(key), Candidate(key, surface, ch)))
+            if key == own:
+                ch += self._unknown_cost(token)
+            scored.append((ch + unigram(key), Candidate(key, surface, ch)))
         scored.sort(key=lambda x: -x[0])
         out = [c for _s, c in scored[:_MAX_CANDIDATES]]
         if not any(c.key == own for c in out):
             # The token as written always stays a choice, so nothing unknown is forced away.
             out.append(next(c for _s, c in scored if c.key == own))
-        self._cache[token] = out
+        if split:
+            out += stroke_readings(self, token, out)
+            out += split_readings(self, token, out)
+        self._cache[(token, split)] = out
         return out
+
+    def is_known(self, word: str) -> bool:
+        """True for a syllable or a written form (acronym, foreign word) the model knows."""
+        return word in self.syllables or word in self.surfaces
+
+    def _unknown_cost(self, token: str) -> float:
+        """Log-cost of keeping a token as written when it is no known word.
+
+        In English-OCR'd Vietnamese a token that spells no syllable is almost
+        always a mangled one ("cdac", "x€y"), rarely a new acronym or foreign
+        word; one with digits or symbols inside even less often. Capitals
+        alone ("IOC", "KGVX") are most likely an acronym the model has not seen.
+        """
+        own = token.lower()
+        if self.is_known(own):
+            return 0.0
+        if any(not ch.isalpha() for ch in own):
+            return _GARBLED_COST
+        if len(token) >= 2 and token.isupper():
+            return _ACRONYM_COST
+        return _UNKNOWN_COST
 
     def surface(self, key: str, token: str, shape: str) -> str:
         if key == token.lower() and not is_syllable(key):
@@ -190,27 +180,28 @@ class RepairModel:
     # -- storage -------------------------------------------------------------
 
     def to_json(self) -> dict:
-        tri: dict[str, list] = defaultdict(list)
-        for (u, v, w), c in sorted(self.lm.to_counts().items()):
-            tri[u].append([v, w, c])
         return {
             "format": FORMAT_VERSION,
             "meta": self.meta,
-            "trigrams": tri,
+            "ngrams": group_by_first(self.lm.to_counts()),
             "char_emissions": self.channel.chars.emissions,
             "token_table": self.channel.table,
             "syllables": sorted(self.syllables),
             "surfaces": self.surfaces,
+            "case": self.case.counts,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> RepairModel:
-        trigrams = {}
-        for u, rows in data["trigrams"].items():
-            for v, w, c in rows:
-                trigrams[(u, v, w)] = c
         channel = Channel(CharChannel(data["char_emissions"]), data["token_table"])
-        return cls(trigrams, channel, set(data["syllables"]), data["surfaces"], data.get("meta"))
+        return cls(
+            ungroup(data["ngrams"]),
+            channel,
+            set(data["syllables"]),
+            data["surfaces"],
+            data.get("meta"),
+            CaseModel(data.get("case")),
+        )
 
     def save(self, path: Path) -> None:
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tiendo.ingest.repair.decode import best_path, local_posteriors
-from tiendo.ingest.repair.model import Candidate, RepairModel, default_model
-from tiendo.ingest.repair.tokens import Kind, Token, lm_key, tokenize_line
+from tiendo.ingest.repair.model import RepairModel, default_model
+from tiendo.ingest.repair.slots import Slot, build_slots
+from tiendo.ingest.repair.tokens import tokenize_line
 from tiendo.text.vietnamese import nfc
 
 UNCERTAIN_BELOW = 0.8
@@ -51,41 +52,6 @@ class RepairResult:
     changed: int = 0  # words rewritten
 
 
-def _letter_in_disguise(tokens: list[Token], k: int) -> bool:
-    """A short bare number between two words on one line may be an OCR'd word ("tỷ 16" = "tỷ lệ").
-
-    It is only offered to the decoder as a word; the number itself stays a
-    choice, and the language model keeps it unless the words around it say
-    otherwise.
-    """
-    tok = tokens[k]
-    if tok.kind is not Kind.PROTECTED or not (tok.text.isdigit() and len(tok.text) <= 2):
-        return False
-    before = tokens[k - 1] if k > 0 else None
-    after = tokens[k + 1] if k + 1 < len(tokens) else None
-    return (
-        before is not None
-        and after is not None
-        and (before.kind is Kind.WORD or before.text in ",;(")
-        and after.kind is Kind.WORD
-    )
-
-
-def _slots(per_line: list[list[Token]], model: RepairModel) -> list[list[Candidate]]:
-    slots = []
-    for toks in per_line:
-        for k, tok in enumerate(toks):
-            if tok.kind is Kind.WORD:
-                slots.append(model.candidates(tok.text))
-            elif _letter_in_disguise(toks, k):
-                keep = Candidate(lm_key(tok), tok.text, 0.0)
-                words = [c for c in model.candidates(tok.text) if c.key != tok.text]
-                slots.append([keep, *words])
-            else:
-                slots.append([Candidate(lm_key(tok), tok.text, 0.0)])
-    return slots
-
-
 def repair_text(
     text: str, *, model: RepairModel | None = None, uncertain_below: float = UNCERTAIN_BELOW
 ) -> RepairResult:
@@ -93,54 +59,36 @@ def repair_text(
     model = model or default_model()
     lines = nfc(text).split("\n")
     per_line = [tokenize_line(line) for line in lines]
-    slots = _slots(per_line, model)
+    slots = build_slots(per_line, model)
     if not slots:
         return RepairResult(text=nfc(text))
-    chosen = best_path(model.lm, slots)
-    posts = local_posteriors(model.lm, slots, chosen)
+    options = [slot.candidates for slot in slots]
+    chosen = best_path(model.lm, options)
+    posts = local_posteriors(model.lm, options, chosen)
 
     out_lines = list(lines)
     uncertain: list[UncertainWord] = []
     confidences: list[float] = []
     changed = 0
-    k = 0
-    for n, toks in enumerate(per_line):
+    by_line: dict[int, list[tuple[Slot, int, list[float]]]] = {}
+    for slot, i, post in zip(slots, chosen, posts, strict=True):
+        by_line.setdefault(slot.line, []).append((slot, i, post))
+    for n, row in by_line.items():
         pieces, pos = [], 0
         line = lines[n]
-        for tok in toks:
-            cands, i, post = slots[k], chosen[k], posts[k]
-            k += 1
-            pieces.append(line[pos : tok.start])
+        for slot, i, post in row:
+            cands = slot.candidates
+            pieces.append(line[pos : slot.start])
             out_start = sum(len(p) for p in pieces)
             word = cands[i].surface
             pieces.append(word)
-            pos = tok.end
-            if len(cands) == 1 and tok.kind is not Kind.WORD:
+            pos = slot.end
+            if not slot.word:
                 continue
             confidences.append(post[i])
-            changed += word != tok.text
+            changed += word != slot.source
             if post[i] < uncertain_below:
-                alts = sorted(
-                    (
-                        (c.surface, p)
-                        for j, (c, p) in enumerate(zip(cands, post, strict=True))
-                        if j != i
-                    ),
-                    key=lambda a: -a[1],
-                )
-                uncertain.append(
-                    UncertainWord(
-                        line=n + 1,
-                        start=tok.start,
-                        end=tok.end,
-                        out_start=out_start,
-                        out_end=out_start + len(word),
-                        original=tok.text,
-                        chosen=word,
-                        confidence=round(post[i], 4),
-                        alternatives=tuple((s, round(p, 4)) for s, p in alts[:4] if p >= 0.01),
-                    )
-                )
+                uncertain.append(_uncertain(slot, i, post, n, out_start, word))
         pieces.append(line[pos:])
         out_lines[n] = "".join(pieces)
     confidence = sum(confidences) / len(confidences) if confidences else 1.0
@@ -150,4 +98,28 @@ def repair_text(
         confidence=round(confidence, 4),
         words=len(confidences),
         changed=changed,
+    )
+
+
+def _uncertain(
+    slot: Slot, i: int, post: list[float], n: int, out_start: int, word: str
+) -> UncertainWord:
+    alts = sorted(
+        (
+            (c.surface, p)
+            for j, (c, p) in enumerate(zip(slot.candidates, post, strict=True))
+            if j != i
+        ),
+        key=lambda a: -a[1],
+    )
+    return UncertainWord(
+        line=n + 1,
+        start=slot.start,
+        end=slot.end,
+        out_start=out_start,
+        out_end=out_start + len(word),
+        original=slot.source,
+        chosen=word,
+        confidence=round(post[i], 4),
+        alternatives=tuple((s, round(p, 4)) for s, p in alts[:4] if p >= 0.01),
     )

@@ -31,8 +31,9 @@ class Token:
 
 
 _CHUNK = re.compile(r"\S+")
-_LEADING = "([\"“‘'«<{"
-_TRAILING = ",.;:!?)]\"”’'»>…}"
+# Markdown emphasis and heading marks ("**Kế hoạch**", "## I.") count as punctuation too.
+_LEADING = "([\"“‘'«<{*#_"
+_TRAILING = ",.;:!?)]\"”’'»>…}*_"
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Dates, numbers, percentages, ranges, decimal commas and thousands separators.
@@ -41,8 +42,10 @@ _NUMBERISH = re.compile(r"^[+\-±≥≤<>~]?\d[\d.,/:\-–%x×]*%?$")
 _CODE = re.compile(r"^\d*[/\-]?(?:[A-ZĐ&]+[/\-])+[A-ZĐ&0-9]+$|^\d+[/\-][A-ZĐ&][A-ZĐ&0-9/\-]*$")
 _ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.$")
-_FORMULA = re.compile(r"[$\\@]|://|^www\.")
+_FORMULA = re.compile(r"[$\\]|://|^www\.|\w@\w+\.\w")  # formulas, URLs, e-mail addresses
 _WORD_SPLIT = re.compile(r"([\-–/])")
+_DISGUISED_WORD = re.compile(r"^\d[&¢€¥]$|^[&¢€¥]\d$")
+_WORD_BEFORE_FORMULA = re.compile(r"^([^\W\d_]{1,7})(?=[$\\])")
 
 
 def _protected(chunk: str) -> bool:
@@ -78,8 +81,17 @@ def _split_chunk(chunk: str, offset: int, line_start: bool) -> list[Token]:
 
 
 def _split_core(core: str, offset: int) -> list[Token]:
+    lead = _WORD_BEFORE_FORMULA.match(core)
+    if lead:
+        # A word the OCR glued to a formula ("Có$\geq 60\%$" read as "Cé$\geq60\%$").
+        word = lead.group(1)
+        rest = _split_core(core[len(word) :], offset + len(word))
+        return [Token(Kind.WORD, word, offset, offset + len(word)), *rest]
     if _protected(core):
         return [Token(Kind.PROTECTED, core, offset, offset + len(core))]
+    if _DISGUISED_WORD.match(core):
+        # A digit and a symbol no number has: a word English OCR lost ("1&" for "lộ").
+        return [Token(Kind.WORD, core, offset, offset + len(core))]
     if not _LETTER.search(core):
         kind = Kind.PROTECTED if _DIGIT.search(core) else Kind.PUNCT
         return [Token(kind, core, offset, offset + len(core))]
@@ -102,7 +114,9 @@ def tokenize_line(line: str) -> list[Token]:
     """Tokens of one line, in order, with their column spans."""
     tokens: list[Token] = []
     for m in _CHUNK.finditer(line):
-        tokens += _split_chunk(m.group(0), m.start(), line_start=not tokens)
+        # A heading's Roman numeral may follow Markdown marks ("## II.").
+        line_start = all(t.kind is Kind.PUNCT for t in tokens)
+        tokens += _split_chunk(m.group(0), m.start(), line_start=line_start)
     return tokens
 
 
@@ -125,3 +139,19 @@ def lm_key(token: Token) -> str:
 def skeleton(text: str) -> str:
     """Lower-case ASCII letters of ``text``: the shape shared by a syllable and its OCR."""
     return fold(text)
+
+
+# Punctuation after which the next word is still inside the sentence.
+_MID_SENTENCE_PUNCT = frozenset(",;(")
+
+
+def mid_sentence(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` follows something of its own sentence on the same line.
+
+    Only then does a capital say something about the word: at the start of a
+    line, a list item or a sentence every word may be capitalised.
+    """
+    if k == 0:
+        return False
+    prev = tokens[k - 1]
+    return prev.kind is not Kind.PUNCT or prev.text in _MID_SENTENCE_PUNCT

@@ -10,11 +10,12 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
+from tiendo.ingest.repair.casing import CaseModel
 from tiendo.ingest.repair.channel import train_channel
-from tiendo.ingest.repair.language_model import count_ngrams
+from tiendo.ingest.repair.language_model import DEFAULT_ORDER, count_ngrams
 from tiendo.ingest.repair.model import RepairModel, surfaces_from_counts
 from tiendo.ingest.repair.syllables import is_syllable
-from tiendo.ingest.repair.tokens import Kind, Token, lm_key, tokenize_line
+from tiendo.ingest.repair.tokens import Kind, Token, lm_key, mid_sentence, tokenize_line
 from tiendo.text.vietnamese import fold, nfc, normalize_tone_marks
 
 # Rough letter guesses used only to line OCR tokens up with clean ones.
@@ -67,19 +68,31 @@ def build_model(
     extra_syllables: Iterable[str] = (),
     meta: dict | None = None,
     em_iterations: int = 3,
+    order: int = DEFAULT_ORDER,
 ) -> RepairModel:
     """A repair model from clean texts (language model) and aligned OCR pairs (channel)."""
     streams = []
     written: Counter = Counter()
+    case_lines = []
     for text in clean_texts:
         toks = tokens_of(text)
         streams.append([lm_key(t) for t in toks])
         written.update(t.text for t in toks if t.kind is Kind.WORD)
-    counts = count_ngrams(streams)
-    syllables = {w for w in counts["1"] if is_syllable(w)}
+        for line in nfc(text).split("\n"):
+            line_toks = tokenize_line(line)
+            case_lines.append(
+                [
+                    (lm_key(t), t.text, mid_sentence(line_toks, k))
+                    for k, t in enumerate(line_toks)
+                    if t.kind is Kind.WORD
+                ]
+            )
+    counts = count_ngrams(streams, order)
+    syllables = {w for gram in counts for w in gram if is_syllable(w)}
     syllables.update(
         normalize_tone_marks(s.lower()) for s in extra_syllables if is_syllable(s.lower())
     )
     channel = train_channel(ocr_pairs, iterations=em_iterations)
     surfaces = surfaces_from_counts(written)
-    return RepairModel(dict(counts["3"]), channel, syllables, surfaces, meta)
+    case = CaseModel.learn(case_lines)
+    return RepairModel(dict(counts), channel, syllables, surfaces, meta, case)

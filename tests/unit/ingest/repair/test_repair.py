@@ -128,3 +128,54 @@ def test_empty_and_blank_text():
 
 def test_text_without_words_is_unchanged():
     assert repair_text("1.\t2025\t≥ 95%").text == "1.\t2025\t≥ 95%"
+
+
+@pytest.mark.parametrize(
+    ("mangled", "expected"),
+    [
+        # A mark glued to a word stands for part of a letter (the dot of ị).
+        ("sau day goi tat 1a Ngh; quyét s6 03/NQ-CP", "sau đây gọi tắt là Nghị quyết số 03/NQ-CP"),
+        # A quote before a capital is a tone mark read on its own.
+        ("‘UY BAN NHAN DAN TINH", "ỦY BAN NHÂN DÂN TỈNH"),
+        # Words the OCR glued together are read apart.
+        ("dao tao canbé céng chic va nguoi lao dong", "đào tạo cán bộ công chức và người lao động"),
+        ("cac dy an tronggiaidoan 2025 - 2030", "các dự án trong giai đoạn 2025 - 2030"),
+        # A lone digit shaped like a letter between words is a word.
+        ("giao cac nhiém vu 6 cap xa va cap tinh", "giao các nhiệm vụ ở cấp xã và cấp tỉnh"),
+        # "ư" or "ú" written as three strokes.
+        ("giai phap ctiia Nghi quyét", "giải pháp của Nghị quyết"),
+        ("thtiic day phat trién", "thúc đẩy phát triển"),
+        # An @ that is no e-mail address is a letter.
+        ("kinh té - x@ hdéi", "kinh tế - xã hội"),
+        # A word glued to a formula is repaired, the formula kept.
+        ("Cé$\\geq 60\\%$ doanh nghiép", "Có$\\geq 60\\%$ doanh nghiệp"),
+        ("**Ké hoach trién khai**", "**Kế hoạch triển khai**"),
+    ],
+)
+def test_glued_and_disguised_words(mangled, expected):
+    assert repair_text(mangled).text == expected
+
+
+@pytest.mark.parametrize(
+    ("mangled", "expected"),
+    [
+        # A capital in mid-sentence marks a name: Hà Tĩnh, not "Hà tỉnh".
+        ("UBND tinh Ha Tinh va tinh Bac Giang", "UBND tỉnh Hà Tĩnh và tỉnh Bắc Giang"),
+        ("Ban hanh Ké hoach cua tinh Quang Ngai", "Ban hành Kế hoạch của tỉnh Quảng Ngãi"),
+        ("KT. CHU TICH\nPHO CHU TICH\nMai Son", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Sơn"),
+        ("Dong chi Truong Quéc Huy, Phé Chu tich", "Đồng chí Trương Quốc Huy, Phó Chủ tịch"),
+        # A capital the OCR put on a look-alike letter of a common word is dropped.
+        ("thuong Xuyén tang cuong kiém tra", "thường xuyên tăng cường kiểm tra"),
+    ],
+)
+def test_capitals_as_evidence(mangled, expected):
+    assert repair_text(mangled).text == expected
+
+
+def test_letters_lost_by_the_scan_are_restored():
+    text = repair_text("hé thng chinh tri, ddng thai tich cuc ho trg doanh nghiép khai nghiép").text
+    assert text == "hệ thống chính trị, đồng thời tích cực hỗ trợ doanh nghiệp khởi nghiệp"
+
+
+def test_unknown_acronyms_are_kept():
+    assert repair_text("Trung tam IOC cua tinh").text == "Trung tâm IOC của tỉnh"
