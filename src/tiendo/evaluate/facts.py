@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from tiendo.clock import as_utc, today_in_vietnam, utcnow
 from tiendo.errors import ValidationError
-from tiendo.evaluate import service
+from tiendo.evaluate import mapping, service
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
 from tiendo.evaluate.explanation import local_date
 from tiendo.evaluate.model import Observation, TaskState
@@ -239,6 +239,7 @@ def record_observations(
             recorded_at=now,
             outlier=check.outlier,
             outlier_z=check.z,
+            outlier_note=check.explanation.text if check.outlier else None,
         )
         session.add(stored)
         session.flush()
@@ -422,7 +423,9 @@ def record_submission(
     stored.report_id = row.report_id if row.report_id is not None else stored.report_id
     stored.plan_id = row.plan_id
     stored.province_code = row.province_code
-    stored.period_label = row.period_label or stored.period_label or ""
+    stored.period_label = (
+        row.period_label or stored.period_label or mapping.period_of(row.period_key, row.due).label
+    )
     stored.due = row.due
     stored.submitted_at = row.submitted_at
     stored.submitted_on = submitted_day(row.submitted_at)

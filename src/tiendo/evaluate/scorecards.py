@@ -1,7 +1,9 @@
 """Scorecards per agency or per province, a composite score, and a ranking.
 
 Every share keeps the ids of the items counted above and below the line so
-a page can drill down. The composite score (0–100) is the weighted mean of
+a page can drill down; at national scale a share may instead be a ``Tally``
+of counts, whose items a filtered list finds again (see
+``scorecard_from_tallies``). The composite score (0–100) is the weighted mean of
 three shares — tasks on time, targets achieved or on track, reports on time —
 over the shares the group has data for (weights rescaled to sum to 1).
 """
@@ -75,19 +77,58 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """A share known by its counts only (numerator ≤ denominator)."""
+
+    name: str
+    label: str
+    numerator_count: int
+    denominator_count: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.numerator_count <= self.denominator_count:
+            raise ValueError("a tally needs 0 ≤ numerator ≤ denominator")
+
+    @property
+    def value(self) -> float | None:
+        if not self.denominator_count:
+            return None
+        return self.numerator_count / self.denominator_count
+
+    def describe(self) -> str:
+        if not self.denominator_count:
+            return f"{self.label}: chưa có dữ liệu"
+        return (
+            f"{self.label} {w.percent(self.value)} "
+            f"({self.numerator_count}/{self.denominator_count})"
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "value": self.value,
+            "numerator": {"count": self.numerator_count},
+            "denominator": {"count": self.denominator_count},
+        }
+
+
+@dataclass(frozen=True)
 class Scorecard:
+    """Shares carry the ids behind them (``Share``) or only their counts (``Tally``)."""
+
     key: object
-    tasks_on_time: Share
-    tasks_overdue: Share
-    targets_on_track: Share
-    targets_at_risk: Share
-    reports_on_time: Share
+    tasks_on_time: Share | Tally
+    tasks_overdue: Share | Tally
+    targets_on_track: Share | Tally
+    targets_at_risk: Share | Tally
+    reports_on_time: Share | Tally
     composite: float | None
     weights: Weights
     explanation: Explanation
 
     @property
-    def components(self) -> tuple[tuple[Share, float], ...]:
+    def components(self) -> tuple[tuple[Share | Tally, float], ...]:
         """The shares that make the composite score, with their weights."""
         return (
             (self.tasks_on_time, self.weights.tasks),
@@ -173,6 +214,27 @@ def _scorecard(
         tuple(r.id for r in reports if r.status is SubmissionStatus.ON_TIME),
         tuple(r.id for r in reports if r.expected),
     )
+    return _compose(
+        key,
+        tasks_on_time,
+        tasks_overdue,
+        targets_on_track,
+        targets_at_risk,
+        reports_on_time,
+        weights,
+    )
+
+
+def _compose(
+    key: object,
+    tasks_on_time: Share | Tally,
+    tasks_overdue: Share | Tally,
+    targets_on_track: Share | Tally,
+    targets_at_risk: Share | Tally,
+    reports_on_time: Share | Tally,
+    weights: Weights,
+) -> Scorecard:
+    """The composite score and its explanation, from the five shares."""
     parts = [
         (share, weight)
         for share, weight in (
@@ -226,6 +288,29 @@ def _scorecard(
         weights=weights,
         explanation=explanation,
     )
+
+
+#: The five shares of a scorecard, in order, with their labels.
+SHARE_LABELS: tuple[tuple[str, str], ...] = (
+    ("tasks_on_time", "nhiệm vụ đúng hạn"),
+    ("tasks_overdue", "nhiệm vụ quá hạn"),
+    ("targets_on_track", "chỉ tiêu đã đạt hoặc đúng tiến độ"),
+    ("targets_at_risk", "chỉ tiêu nguy cơ không đạt hoặc không đạt"),
+    ("reports_on_time", "báo cáo đúng hạn"),
+)
+
+
+def scorecard_from_tallies(
+    key: object, counts: dict[str, tuple[int, int]], weights: Weights = DEFAULT_WEIGHTS
+) -> Scorecard:
+    """The same scorecard from counts alone: ``counts[name] = (numerator, denominator)``.
+
+    For national-scale pages, where the counts come from the database and
+    the items behind each count are found again by a filtered list rather
+    than carried as ids. Missing names count as 0/0.
+    """
+    tallies = [Tally(name, label, *counts.get(name, (0, 0))) for name, label in SHARE_LABELS]
+    return _compose(key, *tallies, weights)
 
 
 def build_scorecards(

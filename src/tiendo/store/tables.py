@@ -333,6 +333,8 @@ class ObservationRow(Base):
     #: far from the indicator's history when recorded (see evaluate/outliers.py)
     outlier: Mapped[bool] = mapped_column(Boolean, default=False)
     outlier_z: Mapped[float | None] = mapped_column(Float)
+    #: why the value was flagged, in the words shown to users
+    outlier_note: Mapped[str | None] = mapped_column(Text)
 
 
 class TaskProgressRow(Base):

@@ -92,6 +92,7 @@ def upgrade() -> None:
         sa.Column("retracted", sa.Boolean(), nullable=False),
         sa.Column("outlier", sa.Boolean(), nullable=False),
         sa.Column("outlier_z", sa.Float(), nullable=True),
+        sa.Column("outlier_note", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["agency_id"], ["agencies.id"], name=op.f("fk_observations_agency_id_agencies")
         ),
