@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from tiendo.clock import as_utc, today_in_vietnam, utcnow
+from tiendo.clock import VIETNAM, as_utc, today_in_vietnam, utcnow
 from tiendo.errors import ValidationError
 from tiendo.evaluate import mapping, service
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
@@ -60,7 +60,8 @@ class ObservationFact:
 @dataclass(frozen=True)
 class TaskProgressFact:
     """What a report said about a task: state (not_started, in_progress, done),
-    % done, the completion day if any, and when it was reported."""
+    % done, the completion day if any, and when it was reported (aware, or naive
+    in Vietnam time)."""
 
     task_id: int
     state: str
@@ -75,6 +76,8 @@ class TaskProgressFact:
 @dataclass(frozen=True)
 class SubmissionFact:
     """One expected report of an agency for a period, and what happened to it.
+
+    Times may be aware, or naive in Vietnam time; they are stored in UTC.
 
     The workflow records one when a period opens (``submitted_at`` None: not
     yet sent), and again when the report is submitted and when approved.
@@ -146,6 +149,16 @@ def _check_agencies(session: Session, errors: _Errors, rows: Sequence) -> None:
     for index, row in enumerate(rows):
         if row.agency_id is not None and row.agency_id not in known:
             errors.add(index, "agency_id", f"không có cơ quan số {row.agency_id}.")
+
+
+def stored_time(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time as stored: aware, in UTC. A naive time is read as Vietnam time, as
+    the evaluation rules read it (SQLite keeps no zone, so all times are kept in UTC)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=VIETNAM)
+    return moment.astimezone(dt.UTC)
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -333,7 +346,7 @@ def record_task_progress(
             state=row.state,
             percent_done=row.percent_done,
             completed_on=row.completed_on,
-            reported_at=row.reported_at,
+            reported_at=stored_time(row.reported_at),
             report_id=row.report_id,
             agency_id=row.agency_id,
         )
@@ -427,9 +440,9 @@ def record_submission(
         row.period_label or stored.period_label or mapping.period_of(row.period_key, row.due).label
     )
     stored.due = row.due
-    stored.submitted_at = row.submitted_at
-    stored.submitted_on = submitted_day(row.submitted_at)
-    stored.approved_at = row.approved_at
+    stored.submitted_at = stored_time(row.submitted_at)
+    stored.submitted_on = submitted_day(stored.submitted_at)
+    stored.approved_at = stored_time(row.approved_at)
     session.flush()
     if recompute:
         tasks = service.continuing_tasks_of(session, row.agency_id, row.plan_id)

@@ -248,3 +248,88 @@ class Ranking(Model):
     limit: int
     offset: int
     items: list[ScorecardOut]
+
+
+class NationalTargetOut(Model):
+    year: int
+    op: str
+    value: float
+    value_max: float | None = None
+    requirement: str
+    text: str
+
+
+class IndicatorOut(Model):
+    code: str
+    name: str
+    theme: str
+    unit: str
+    kind: str
+    direction: str
+    targets: list[NationalTargetOut]
+    source: str
+    note: str | None = None
+    linked_targets: int = Field(
+        0, description="Số chỉ tiêu của các kế hoạch đã gắn với chỉ tiêu này"
+    )
+    link: str
+
+
+class CatalogueOut(Model):
+    title: str
+    document: str
+    note: str
+    indicators: list[IndicatorOut]
+
+
+class MatchOut(Model):
+    code: str
+    name: str
+    score: float = Field(description="Độ giống 0–1 (không phân biệt dấu)")
+
+
+class ProposalOut(Model):
+    target_id: int
+    indicator: str
+    year: int | None = None
+    requirement: str
+    unit: str
+    state: str = Field(description="confirmed, rejected hoặc proposed (chưa quyết định)")
+    code: str | None = Field(
+        None, description="Chỉ tiêu quốc gia đã xác nhận, hoặc đề xuất tốt nhất"
+    )
+    decided_by: str | None = None
+    decided_at: dt.datetime | None = None
+    matches: list[MatchOut]
+
+
+class ComparisonRow(Model):
+    province: ProvinceRef | None = None
+    home: ProvinceRef | None = Field(
+        None, description="Tỉnh hiện nay chịu trách nhiệm (sau sáp nhập 2025)"
+    )
+    plan_id: int
+    plan_label: str
+    lineage: str | None = Field(None, description="Kế hoạch của tỉnh đã sáp nhập, ghi rõ nguồn gốc")
+    target_id: int
+    indicator: str
+    year: int | None = None
+    requirement: str
+    latest_value: float | None = None
+    latest_as_of: dt.date | None = None
+    status: str | None = None
+    label: str | None = None
+    progress_percent: float | None = None
+    link: str
+
+
+class ComparisonGroup(Model):
+    home: ProvinceRef | None = None
+    rows: list[ComparisonRow]
+
+
+class ComparisonOut(Model):
+    indicator: IndicatorOut
+    provinces: int
+    groups: list[ComparisonGroup]
+    statuses: dict[str, int]
