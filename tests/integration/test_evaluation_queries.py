@@ -43,7 +43,9 @@ def _list_for(session, link, today=TODAY):
     parts = urlsplit(link)
     params = {k: v[0] for k, v in parse_qs(parts.query).items()}
     bucket, status = params.pop("bucket", None), params.pop("status", None)
-    params.pop("recent", None)
+    extra = {}
+    if params.pop("recent", None):
+        extra["since"] = today - dt.timedelta(days=120)
     for key in ("plan", "agency"):
         if key in params:
             params[key] = int(params[key])
@@ -53,7 +55,7 @@ def _list_for(session, link, today=TODAY):
         "/danh-gia/chi-tieu": list_targets,
         "/danh-gia/bao-cao": list_reports,
     }[parts.path]
-    return lister(session, scope, bucket=bucket, status=status, limit=500)
+    return lister(session, scope, bucket=bucket, status=status, limit=500, **extra)
 
 
 def test_dashboard_counts_match_the_hand_computed_scenario(runtime, seeded):

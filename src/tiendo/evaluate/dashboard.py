@@ -64,6 +64,27 @@ TASK_ORDER = (
     TaskStatus.CONTINUING_UNREPORTED,
     TaskStatus.OVERDUE,
 )
+#: Task statuses folded into four for the stacked charts (done, under way, due soon, late).
+TASK_CATEGORIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("done", "Đã hoàn thành", (TaskStatus.DONE_ON_TIME.value, TaskStatus.DONE_LATE.value)),
+    (
+        "ongoing",
+        "Đang thực hiện, chưa đến hạn",
+        (
+            TaskStatus.IN_PROGRESS.value,
+            TaskStatus.NOT_STARTED.value,
+            TaskStatus.CONTINUING_REPORTED.value,
+            TaskStatus.CONTINUING_AWAITING.value,
+        ),
+    ),
+    ("due_soon", "Sắp đến hạn", (TaskStatus.DUE_SOON.value,)),
+    (
+        "late",
+        "Quá hạn hoặc chưa báo cáo",
+        (TaskStatus.OVERDUE.value, TaskStatus.CONTINUING_UNREPORTED.value),
+    ),
+)
+
 #: Agencies shown on the "by agency" chart: those with the most overdue tasks.
 TOP_AGENCIES = 10
 #: Periods shown on the timeliness chart, the latest ones.
@@ -85,6 +106,11 @@ def _group_order(key: str | None) -> tuple:
         )
         return (0, total, key)
     return (1, 0, key)
+
+
+def categorise(counts: dict[str, int]) -> dict[str, int]:
+    """Counts per status folded into the four categories of ``TASK_CATEGORIES``."""
+    return {key: sum(counts.get(s, 0) for s in statuses) for key, _, statuses in TASK_CATEGORIES}
 
 
 def _distribution(counts: dict[str, int], order, labels, link) -> Distribution:
@@ -133,6 +159,7 @@ def tasks_by_group(session: Session, scope: Scope) -> tuple[dict[str, int], list
                 label=label,
                 total=sum(counts.values()),
                 counts=counts,
+                categories=categorise(counts),
                 link=scope.filters.link(TASKS_PAGE, group=group)
                 if group
                 else scope.filters.link(TASKS_PAGE),
@@ -170,6 +197,7 @@ def tasks_by_agency(
             label=names.get(agency, f"Cơ quan {agency}"),
             total=total,
             counts=counts[agency],
+            categories=categorise(counts[agency]),
             link=replace(scope.filters, agency=agency).link(TASKS_PAGE),
         )
         for agency, total, _ in top

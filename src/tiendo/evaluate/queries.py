@@ -499,10 +499,14 @@ def list_reports(
     *,
     status: str | None = None,
     bucket: str | None = None,
+    since: dt.date | None = None,
     limit: int = 50,
     offset: int = 0,
 ):
-    """Expected reports in scope with their status on the scope's day, latest period first."""
+    """Expected reports in scope with their status on the scope's day, latest period first.
+
+    ``since`` keeps the reports due on or after that day (the recent ones warnings count).
+    """
     limit, offset = _page_args(limit, offset)
     where = [submission_scope(scope)]
     if status:
@@ -511,6 +515,8 @@ def list_reports(
         where.append(report_bucket(status, scope.today))
     if bucket:
         where.append(report_bucket(bucket, scope.today))
+    if since is not None:
+        where.append(SubmissionRow.due >= since)
     condition = and_(*where)
     total = session.scalar(select(func.count()).select_from(SubmissionRow).where(condition)) or 0
     rows = list(
@@ -593,6 +599,31 @@ def plan_statuses(
         for r in session.scalars(select(TaskStatusRow).where(TaskStatusRow.plan_id == plan_id))
     }
     return targets, tasks
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """A status as a plan page shows it next to its item."""
+
+    status: str
+    label: str
+    text: str
+    current: bool = True
+
+
+def status_views(rows: dict, kind: str) -> dict[int, StatusView]:
+    """Status rows (of ``plan_statuses``) as labels and sentences, by item id."""
+    labels = TARGET_STATUS_LABELS if kind == "target" else TASK_STATUS_LABELS
+    enum = TargetStatus if kind == "target" else TaskStatus
+    return {
+        item_id: StatusView(
+            row.status,
+            labels.get(enum(row.status), row.status),
+            _explanation_text(row.explanation),
+            getattr(row, "is_current", True),
+        )
+        for item_id, row in rows.items()
+    }
 
 
 def with_filters(scope: Scope, **changes) -> Scope:

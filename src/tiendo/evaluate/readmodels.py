@@ -41,6 +41,10 @@ class GroupProgress(Model):
     label: str
     total: int
     counts: dict[str, int]
+    categories: dict[str, int] = Field(
+        default_factory=dict,
+        description="done, ongoing, due_soon, late: các trạng thái gộp lại cho biểu đồ",
+    )
     link: str
 
 

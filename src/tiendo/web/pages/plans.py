@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from tiendo.evaluate import queries as evaluation
 from tiendo.store import queries
 from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session, get_visibility
@@ -32,6 +33,7 @@ def plan_page(
     visibility: Visibility = Depends(get_visibility),
 ):
     plan = queries.plan_detail(session, plan_id, visibility=visibility)
+    target_status, task_status = evaluation.plan_statuses(session, plan.id)
     return request.app.state.templates.TemplateResponse(
         request,
         "plan.html",
@@ -39,6 +41,8 @@ def plan_page(
             "plan": plan,
             "targets_by_year": queries.targets_by_year(plan.targets),
             "task_groups": queries.tasks_by_group(plan.tasks),
+            "target_status": evaluation.status_views(target_status, "target"),
+            "task_status": evaluation.status_views(task_status, "task"),
         },
     )
 

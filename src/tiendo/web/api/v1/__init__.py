@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from tiendo.web.api.v1 import plans, provinces, search
+from tiendo.web.api.v1 import evaluation, indicators, plans, provinces, search
 from tiendo.web.deps import get_principal
 from tiendo.web.security import csrf_protect
 
@@ -12,3 +12,5 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(get_principal), Depen
 router.include_router(plans.router)
 router.include_router(search.router)
 router.include_router(provinces.router)
+router.include_router(evaluation.router)
+router.include_router(indicators.router)
