@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "tiendo.cli.extract",
     "tiendo.cli.serve",
     "tiendo.cli.user",
+    "tiendo.cli.evaluate",
 ]
 
 
