@@ -42,6 +42,7 @@ def at(text: str) -> dt.datetime:
 @dataclass
 class Seeded:
     plan_id: int
+    province_code: str
     agency_a: int
     agency_b: int
     targets: dict[str, int]
@@ -154,6 +155,7 @@ def seed_plan(
         s.commit()
         return Seeded(
             plan_id=outcome.plan_id,
+            province_code=province_code,
             agency_a=a.id,
             agency_b=b.id,
             targets=dict(zip(("T1", "T1b", "T2", "T3"), (t.id for t in targets), strict=True)),
@@ -165,13 +167,15 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
     """The approved reports of the scenario, recorded as the workflow would,
     after the nightly run of ``today`` (statuses of items nobody reported on)."""
     a, b, plan = seeded.agency_a, seeded.agency_b, seeded.plan_id
+    # Report numbers are unique: those of the first plan are 101, 201, 202.
+    r = 1000 * (plan - 1)
     with runtime.session() as s:
         service.recompute_all(s, today)
         for agency, key, due, sent, report in (
-            (a, "2026-Q1", dt.date(2026, 3, 15), at("2026-03-10 09:00"), 101),
+            (a, "2026-Q1", dt.date(2026, 3, 15), at("2026-03-10 09:00"), r + 101),
             (a, "2026-Q2", dt.date(2026, 6, 15), None, None),
-            (b, "2026-Q1", dt.date(2026, 3, 15), at("2026-03-20 16:00"), 201),
-            (b, "2026-Q2", dt.date(2026, 6, 15), at("2026-06-15 23:30"), 202),
+            (b, "2026-Q1", dt.date(2026, 3, 15), at("2026-03-20 16:00"), r + 201),
+            (b, "2026-Q2", dt.date(2026, 6, 15), at("2026-06-15 23:30"), r + 202),
         ):
             facts.record_submission(
                 s,
@@ -180,7 +184,7 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
                     period_key=key,
                     due=due,
                     plan_id=plan,
-                    province_code="42",
+                    province_code=seeded.province_code,
                     report_id=report,
                     submitted_at=sent,
                     approved_at=sent + dt.timedelta(days=2) if sent else None,
@@ -191,10 +195,10 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
             s,
             [
                 facts.ObservationFact(
-                    seeded.targets["T1"], 46.0, dt.date(2025, 12, 31), "Sở Nội vụ", a, 101
+                    seeded.targets["T1"], 46.0, dt.date(2025, 12, 31), "Sở Nội vụ", a, r + 101
                 ),
                 facts.ObservationFact(
-                    seeded.targets["T2"], 120.0, dt.date(2025, 12, 31), None, a, 101
+                    seeded.targets["T2"], 120.0, dt.date(2025, 12, 31), None, a, r + 101
                 ),
             ],
             today=today,
@@ -209,7 +213,7 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
                     "2026-Q1",
                     100,
                     dt.date(2026, 3, 5),
-                    101,
+                    r + 101,
                     a,
                 ),
                 facts.TaskProgressFact(
@@ -219,7 +223,7 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
                     "2026-Q1",
                     50,
                     None,
-                    101,
+                    r + 101,
                     a,
                 ),
                 facts.TaskProgressFact(
@@ -229,7 +233,7 @@ def record_facts(runtime, seeded: Seeded, today: dt.date = TODAY) -> None:
                     "2026-Q1",
                     None,
                     None,
-                    101,
+                    r + 101,
                     a,
                 ),
             ],

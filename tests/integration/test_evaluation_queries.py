@@ -103,6 +103,24 @@ def test_scorecard_numbers_drill_down_to_the_items_counted(runtime, seeded, by):
                 assert _list_for(s, share.denominator_link).total == share.denominator
 
 
+def test_a_page_of_the_ranking_is_that_part_of_the_whole_ranking(runtime, seeded):
+    second = seed_plan(
+        runtime, province="Hà Nam", number="2/KH", checksum="d" * 64, province_code="35"
+    )
+    record_facts(runtime, second)
+    with runtime.session() as s:
+        whole = ranking(s, EVERYTHING, Filters(), TODAY, by="agency")
+        pages = [
+            ranking(s, EVERYTHING, Filters(), TODAY, by="agency", limit=1, offset=i).items[0]
+            for i in range(whole.total)
+        ]
+    assert whole.total == 4
+    assert [(c.position, c.key, c.reasons) for c in pages] == [
+        (c.position, c.key, c.reasons) for c in whole.items
+    ]
+    assert any(len(c.reasons) == 2 for c in whole.items)  # the two identical agencies tie
+
+
 def _pure_scorecards(session):
     """The same scorecards from the pure core, with ids, from the stored rows."""
     tasks = [

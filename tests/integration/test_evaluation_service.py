@@ -3,12 +3,50 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.evaluation_support import TODAY, at, record_facts, seed_plan
 from tiendo.errors import ValidationError
 from tiendo.evaluate import facts, service
-from tiendo.store.tables import ObservationRow, SubmissionRow, TargetStatusRow, TaskStatusRow
+from tiendo.store.tables import (
+    ObservationRow,
+    SubmissionRow,
+    TargetStatusRow,
+    TaskAgencyTallyRow,
+    TaskGroupTallyRow,
+    TaskStatusRow,
+)
+
+
+def assert_tallies_match(runtime):
+    """The task tallies always equal the task statuses counted afresh."""
+    t = TaskStatusRow
+    with runtime.session() as s:
+        fresh = {
+            (p, g, st, d, sd): n
+            for p, g, st, d, sd, n in s.execute(
+                select(t.plan_id, t.group_no, t.status, t.dated, t.started, func.count()).group_by(
+                    t.plan_id, t.group_no, t.status, t.dated, t.started
+                )
+            )
+        }
+        kept = {
+            (r.plan_id, r.group_no, r.status, r.dated, r.started): r.n
+            for r in s.scalars(select(TaskGroupTallyRow))
+        }
+        by_agency = {
+            (r.plan_id, r.agency_id, r.status, r.dated): r.n
+            for r in s.scalars(select(TaskAgencyTallyRow))
+        }
+        fresh_agency = {
+            (p, a, st, d): n
+            for p, a, st, d, n in s.execute(
+                select(t.plan_id, t.agency_id, t.status, t.dated, func.count()).group_by(
+                    t.plan_id, t.agency_id, t.status, t.dated
+                )
+            )
+        }
+    assert kept == fresh and by_agency == fresh_agency
 
 
 def statuses(runtime, table, key):
@@ -31,7 +69,7 @@ def test_recording_facts_computes_target_statuses_with_their_reasons(runtime, se
     assert t1.anticipated == pytest.approx(0.9, rel=1e-9)
     assert t1.latest_value == 46 and t1.latest_as_of == dt.date(2025, 12, 31)
     assert "Chậm tiến độ" in t1.explanation["explanation"]["text"]
-    assert "mốc 2030" in t1.explanation["indicator"]["text"]
+    assert "mốc 2030" in t1.explanation["indicator_explanation"]["text"]
     assert t1.explanation["explanation"]["formula"]
     later = rows[seeded.targets["T1b"]]
     assert not later.is_current and later.year == 2045
@@ -46,6 +84,7 @@ def test_recording_progress_computes_task_statuses(runtime, seeded):
     assert rows[k["K1"]].status == "done_on_time" and rows[k["K1"]].dated
     assert rows[k["K2"]].status == "overdue" and rows[k["K2"]].days_overdue == 91
     assert rows[k["K3"]].status == "due_soon" and rows[k["K3"]].days_left == 10
+    assert_tallies_match(runtime)
     k4 = rows[k["K4"]]
     assert k4.status == "continuing_unreported" and k4.period_key == "2026-Q2"
     assert not k4.dated
@@ -68,6 +107,7 @@ def test_a_reopened_report_stops_counting_and_counts_again_once_approved(runtime
     assert rows[seeded.targets["T1"]].status == "no_data"
     tasks = statuses(runtime, TaskStatusRow, "task_id")
     assert tasks[seeded.tasks["K1"]].status == "overdue"
+    assert_tallies_match(runtime)
     with runtime.session() as s:
         assert (
             s.scalars(select(SubmissionRow).where(SubmissionRow.report_id == 101)).one().approved_at
@@ -166,6 +206,7 @@ def test_recompute_all_rebuilds_the_same_statuses_and_drops_retired_items(runtim
     after = {k: r.status for k, r in statuses(runtime, TaskStatusRow, "task_id").items()}
     tasks_before.pop(seeded.tasks["K3"])
     assert after == tasks_before
+    assert_tallies_match(runtime)
 
 
 def test_statuses_follow_the_day_they_are_computed_for(runtime, seeded):

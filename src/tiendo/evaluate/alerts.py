@@ -27,9 +27,11 @@ from tiendo.evaluate.queries import (
     Filters,
     Scope,
     agency_names,
+    group_tally_scope,
     report_bucket,
     resolve_scope,
     submission_scope,
+    tallies_apply,
     target_link,
     target_scope,
     task_scope,
@@ -54,6 +56,7 @@ from tiendo.store.tables import (
     SubmissionRow,
     TargetRow,
     TargetStatusRow,
+    TaskGroupTallyRow,
     TaskStatusRow,
 )
 
@@ -185,10 +188,14 @@ def warning_counts(
     )
     for name, status in _TARGET_KINDS.items():
         counts[(name, KIND_BY_NAME[name].severity)] = targets.get(status.value, 0)
+    if tallies_apply(scope):
+        t, where, n = TaskGroupTallyRow, group_tally_scope(scope), func.sum(TaskGroupTallyRow.n)
+    else:
+        t, where, n = TaskStatusRow, task_scope(scope), func.count()
     task_rows = session.execute(
-        select(TaskStatusRow.status, TaskStatusRow.started, func.count())
-        .where(task_scope(scope), TaskStatusRow.status.in_([s.value for s in _TASK_KINDS.values()]))
-        .group_by(TaskStatusRow.status, TaskStatusRow.started)
+        select(t.status, t.started, n)
+        .where(where, t.status.in_([s.value for s in _TASK_KINDS.values()]))
+        .group_by(t.status, t.started)
     ).all()
     for name in _TASK_KINDS:
         counts[(name, KIND_BY_NAME[name].severity)] = 0
@@ -198,7 +205,7 @@ def warning_counts(
         severity = KIND_BY_NAME[name].severity
         if name == "task_due_soon" and started:
             severity = Severity.LOW  # started: it only needs watching
-        counts[(name, severity)] += n
+        counts[(name, severity)] += int(n)
     recent = _recent(scope, config)
     reports = session.execute(
         select(
@@ -265,15 +272,21 @@ def _target_items(session: Session, scope: Scope, status: TargetStatus, limit: i
 
 
 def _task_items(session: Session, scope: Scope, status: TaskStatus, limit: int, offset: int):
+    # The most overdue first (an index on status, days overdue serves it); for
+    # the others, those not started and with the fewest days left.
     order = (
-        [TaskStatusRow.days_overdue.desc().nulls_last()]
+        [TaskStatusRow.days_overdue.desc(), TaskStatusRow.task_id.desc()]
         if status is TaskStatus.OVERDUE
-        else [TaskStatusRow.started, TaskStatusRow.days_left.asc().nulls_last()]
+        else [
+            TaskStatusRow.started,
+            TaskStatusRow.days_left.asc().nulls_last(),
+            TaskStatusRow.task_id,
+        ]
     )
     stmt = (
         select(TaskStatusRow)
         .where(task_scope(scope), TaskStatusRow.status == status.value)
-        .order_by(*order, TaskStatusRow.task_id)
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )

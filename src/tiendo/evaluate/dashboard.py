@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from tiendo.clock import as_utc
@@ -25,9 +25,12 @@ from tiendo.evaluate.queries import (
     Filters,
     Scope,
     agency_names,
+    agency_tally_scope,
+    group_tally_scope,
     report_bucket,
     resolve_scope,
     submission_scope,
+    tallies_apply,
     target_scope,
     task_scope,
 )
@@ -42,7 +45,14 @@ from tiendo.evaluate.readmodels import (
 from tiendo.evaluate.targets import TARGET_STATUS_LABELS, TargetStatus
 from tiendo.evaluate.tasks import TASK_STATUS_LABELS, TaskStatus
 from tiendo.store.queries import Visibility
-from tiendo.store.tables import SubmissionRow, TargetStatusRow, TaskRow, TaskStatusRow
+from tiendo.store.tables import (
+    SubmissionRow,
+    TargetStatusRow,
+    TaskAgencyTallyRow,
+    TaskGroupTallyRow,
+    TaskRow,
+    TaskStatusRow,
+)
 
 #: Statuses in the order charts and tables show them: good first.
 TARGET_ORDER = (
@@ -136,16 +146,18 @@ def _group_titles(session: Session, scope: Scope) -> dict[str | None, str]:
 
 
 def tasks_by_group(session: Session, scope: Scope) -> tuple[dict[str, int], list[GroupProgress]]:
-    rows = session.execute(
-        select(TaskStatusRow.group_no, TaskStatusRow.status, func.count())
-        .where(task_scope(scope))
-        .group_by(TaskStatusRow.group_no, TaskStatusRow.status)
-    ).all()
+    if tallies_apply(scope):
+        t = TaskGroupTallyRow
+        stmt = select(t.group_no, t.status, func.sum(t.n)).where(group_tally_scope(scope))
+    else:
+        t = TaskStatusRow
+        stmt = select(t.group_no, t.status, func.count()).where(task_scope(scope))
+    rows = session.execute(stmt.group_by(t.group_no, t.status)).all()
     totals: dict[str, int] = {}
     groups: dict[str | None, dict[str, int]] = {}
     for group, status, n in rows:
-        totals[status] = totals.get(status, 0) + n
-        groups.setdefault(group, {})[status] = n
+        totals[status] = totals.get(status, 0) + int(n)
+        groups.setdefault(group, {})[status] = int(n)
     titles = _group_titles(session, scope)
     out = []
     for group in sorted(groups, key=_group_order):
@@ -172,12 +184,17 @@ def tasks_by_agency(
     session: Session, scope: Scope, limit: int = TOP_AGENCIES
 ) -> list[GroupProgress]:
     """The agencies with the most overdue tasks (then the most tasks), by status."""
-    overdue = func.sum(case((TaskStatusRow.status == TaskStatus.OVERDUE.value, 1), else_=0))
+    if tallies_apply(scope, by_agency=True):
+        t, where, one = TaskAgencyTallyRow, agency_tally_scope(scope), TaskAgencyTallyRow.n
+    else:
+        t, where, one = TaskStatusRow, task_scope(scope), literal(1)
+    total = func.sum(one)
+    overdue = func.sum(case((t.status == TaskStatus.OVERDUE.value, one), else_=0))
     top = session.execute(
-        select(TaskStatusRow.agency_id, func.count(), overdue)
-        .where(task_scope(scope), TaskStatusRow.agency_id.is_not(None))
-        .group_by(TaskStatusRow.agency_id)
-        .order_by(overdue.desc(), func.count().desc(), TaskStatusRow.agency_id)
+        select(t.agency_id, total, overdue)
+        .where(where, t.agency_id.is_not(None))
+        .group_by(t.agency_id)
+        .order_by(overdue.desc(), total.desc(), t.agency_id)
         .limit(limit)
     ).all()
     ids = [agency for agency, _, _ in top]
@@ -185,17 +202,17 @@ def tasks_by_agency(
         return []
     counts: dict[int, dict[str, int]] = {i: {} for i in ids}
     for agency, status, n in session.execute(
-        select(TaskStatusRow.agency_id, TaskStatusRow.status, func.count())
-        .where(task_scope(scope), TaskStatusRow.agency_id.in_(ids))
-        .group_by(TaskStatusRow.agency_id, TaskStatusRow.status)
+        select(t.agency_id, t.status, total)
+        .where(where, t.agency_id.in_(ids))
+        .group_by(t.agency_id, t.status)
     ):
-        counts[agency][status] = n
+        counts[agency][status] = int(n)
     names = agency_names(session, ids)
     return [
         GroupProgress(
             key=str(agency),
             label=names.get(agency, f"Cơ quan {agency}"),
-            total=total,
+            total=int(total),
             counts=counts[agency],
             categories=categorise(counts[agency]),
             link=replace(scope.filters, agency=agency).link(TASKS_PAGE),

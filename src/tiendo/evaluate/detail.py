@@ -137,7 +137,7 @@ def target_detail(
         observations=observations,
         trajectory=trajectory(live, spec.year if spec else None, target.unit, series),
         explanation=explanation.get("explanation") or {},
-        indicator_explanation=explanation.get("indicator"),
+        indicator_explanation=explanation.get("indicator_explanation"),
     )
 
 

@@ -100,12 +100,18 @@ def _invalid_explanation(row, message: str) -> dict:
 
 
 def _status_row(row, result: TargetResult, current: bool, extra: dict | None = None) -> dict:
-    explanation = result.as_dict()
-    explanation["goal"] = result.goal
-    explanation["expected"] = result.expected
-    explanation["projected"] = result.projected
-    explanation["baseline_value"] = result.baseline_value
-    explanation["baseline_date"] = result.baseline_date
+    explanation = result.as_dict()  # JSON-ready already
+    explanation.update(
+        jsonable(
+            {
+                "goal": result.goal,
+                "expected": result.expected,
+                "projected": result.projected,
+                "baseline_value": result.baseline_value,
+                "baseline_date": result.baseline_date,
+            }
+        )
+    )
     if extra:
         explanation.update(extra)
     latest = result.latest
@@ -120,7 +126,7 @@ def _status_row(row, result: TargetResult, current: bool, extra: dict | None = N
         "goal": result.goal,
         "projected": result.projected,
         "is_current": current,
-        "explanation": jsonable(explanation),
+        "explanation": explanation,
     }
 
 
@@ -157,14 +163,14 @@ def evaluate_indicator(
         deciding = indicator.current or indicator.passed[-1]
         for result in indicator.passed:
             current = result is deciding
-            extra = {"indicator": indicator.explanation.as_dict()} if current else None
+            extra = {"indicator_explanation": indicator.explanation.as_dict()} if current else None
             out[result.target_id] = _status_row(by_id[result.target_id], result, current, extra)
         if indicator.current is not None:
             out[indicator.current.target_id] = _status_row(
                 by_id[indicator.current.target_id],
                 indicator.current,
                 True,
-                {"indicator": indicator.explanation.as_dict()},
+                {"indicator_explanation": indicator.explanation.as_dict()},
             )
         for spec in specs:
             if spec.id not in out:
@@ -203,9 +209,9 @@ def task_spec(row, latest, province: str | None) -> TaskSpec:
 
 
 def task_status_row(row, result: TaskResult, spec: TaskSpec, extra: dict | None = None) -> dict:
-    explanation = result.as_dict()
+    explanation = result.as_dict()  # JSON-ready already
     if extra:
-        explanation.update(extra)
+        explanation.update(jsonable(extra))
     return {
         "task_id": row.id,
         "status": result.status.value,
@@ -217,7 +223,7 @@ def task_status_row(row, result: TaskResult, spec: TaskSpec, extra: dict | None 
         "started": result.started,
         "percent_done": spec.percent_done,
         "completed_on": result.completed_on,
-        "explanation": jsonable(explanation),
+        "explanation": explanation,
     }
 
 

@@ -44,6 +44,8 @@ from tiendo.store.tables import (
     SubmissionRow,
     TargetRow,
     TargetStatusRow,
+    TaskAgencyTallyRow,
+    TaskGroupTallyRow,
     TaskRow,
     TaskStatusRow,
 )
@@ -188,6 +190,26 @@ def task_scope(scope: Scope):
     return and_(*conditions)
 
 
+def tallies_apply(scope: Scope, by_agency: bool = False) -> bool:
+    """Whether the task tallies can answer for this scope (no agency, no period;
+    the agency tallies have no group either)."""
+    f = scope.filters
+    if f.agency is not None or scope.period is not None:
+        return False
+    return not (by_agency and f.group is not None)
+
+
+def group_tally_scope(scope: Scope):
+    conditions = [TaskGroupTallyRow.plan_id.in_(scope.plan_ids)]
+    if scope.filters.group is not None:
+        conditions.append(TaskGroupTallyRow.group_no == scope.filters.group)
+    return and_(*conditions)
+
+
+def agency_tally_scope(scope: Scope):
+    return TaskAgencyTallyRow.plan_id.in_(scope.plan_ids)
+
+
 def target_scope(scope: Scope, current_only: bool = True):
     """Target status rows in scope; by default only each indicator's current milestone."""
     f = scope.filters
@@ -227,24 +249,24 @@ def submission_scope(scope: Scope):
 # are built from them, after the rules of scorecards.py.
 
 _T = TaskStatus
+# Each takes the table to count in: the status rows, or a tally with the same
+# ``status`` and ``dated`` columns.
 TASK_BUCKETS = {
     # completed on time (with a deadline), or continuing and reported in its period
-    "on_time": lambda: or_(
-        and_(TaskStatusRow.status == _T.DONE_ON_TIME.value, TaskStatusRow.dated.is_(True)),
-        TaskStatusRow.status == _T.CONTINUING_REPORTED.value,
+    "on_time": lambda t=TaskStatusRow: or_(
+        and_(t.status == _T.DONE_ON_TIME.value, t.dated.is_(True)),
+        t.status == _T.CONTINUING_REPORTED.value,
     ),
     # come due (completed or past the deadline), or continuing and judged
-    "counted": lambda: or_(
+    "counted": lambda t=TaskStatusRow: or_(
         and_(
-            TaskStatusRow.status.in_([_T.DONE_ON_TIME.value, _T.DONE_LATE.value, _T.OVERDUE.value]),
-            TaskStatusRow.dated.is_(True),
+            t.status.in_([_T.DONE_ON_TIME.value, _T.DONE_LATE.value, _T.OVERDUE.value]),
+            t.dated.is_(True),
         ),
-        TaskStatusRow.status.in_([_T.CONTINUING_REPORTED.value, _T.CONTINUING_UNREPORTED.value]),
+        t.status.in_([_T.CONTINUING_REPORTED.value, _T.CONTINUING_UNREPORTED.value]),
     ),
-    "overdue": lambda: and_(
-        TaskStatusRow.status == _T.OVERDUE.value, TaskStatusRow.dated.is_(True)
-    ),
-    "dated": lambda: TaskStatusRow.dated.is_(True),
+    "overdue": lambda t=TaskStatusRow: and_(t.status == _T.OVERDUE.value, t.dated.is_(True)),
+    "dated": lambda t=TaskStatusRow: t.dated.is_(True),
 }
 TASK_BUCKET_LABELS = {
     "on_time": "nhiệm vụ đúng hạn",
@@ -470,11 +492,14 @@ def list_tasks(
         where.append(TASK_BUCKETS[bucket]())
     condition = and_(*where)
     total = session.scalar(select(func.count()).select_from(TaskStatusRow).where(condition)) or 0
-    order = [
-        TaskStatusRow.days_overdue.desc().nulls_last(),
-        TaskStatusRow.days_left.asc().nulls_last(),
-        TaskStatusRow.task_id,
-    ]
+    # Overdue first by days overdue (an index serves it); other lists by what is
+    # due soonest, or in the plans' order when no status is asked for.
+    if status == TaskStatus.OVERDUE.value:
+        order = [TaskStatusRow.days_overdue.desc(), TaskStatusRow.task_id.desc()]
+    elif status:
+        order = [TaskStatusRow.days_left.asc().nulls_last(), TaskStatusRow.task_id]
+    else:
+        order = [TaskStatusRow.task_id]
     stmt = (
         select(TaskStatusRow, TaskRow)
         .join(TaskRow, TaskRow.id == TaskStatusRow.task_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from tiendo.domain.units import PROVINCES, successor_on
@@ -29,17 +29,32 @@ from tiendo.evaluate.queries import (
     Filters,
     Scope,
     agency_names,
+    agency_tally_scope,
     count_case,
+    group_tally_scope,
     report_bucket,
     resolve_scope,
     submission_scope,
+    tallies_apply,
     target_scope,
     task_scope,
 )
 from tiendo.evaluate.readmodels import Ranking, ScorecardOut, ShareOut
-from tiendo.evaluate.scorecards import Scorecard, rank_scorecards, scorecard_from_tallies
+from tiendo.evaluate.scorecards import (
+    Scorecard,
+    composite_of,
+    order_key,
+    rank_ordered,
+    scorecard_from_tallies,
+)
 from tiendo.store.queries import Visibility, province_ref
-from tiendo.store.tables import SubmissionRow, TargetStatusRow, TaskStatusRow
+from tiendo.store.tables import (
+    SubmissionRow,
+    TargetStatusRow,
+    TaskAgencyTallyRow,
+    TaskGroupTallyRow,
+    TaskStatusRow,
+)
 
 GROUPINGS = ("agency", "province")
 
@@ -89,16 +104,27 @@ def tally(session: Session, scope: Scope, by: str) -> dict:
         plan = scope.plans.get(column_value)
         return plan.home(scope.today) if plan else None
 
-    task_col = TaskStatusRow.agency_id if agency else TaskStatusRow.plan_id
+    # Tasks are counted from the tallies when they can answer (see queries.tallies_apply).
+    if tallies_apply(scope, by_agency=agency):
+        t = TaskAgencyTallyRow if agency else TaskGroupTallyRow
+        where = agency_tally_scope(scope) if agency else group_tally_scope(scope)
+        weight = t.n
+    else:
+        t, where, weight = TaskStatusRow, task_scope(scope), literal(1)
+    task_col = t.agency_id if agency else t.plan_id
+
+    def tasks_in(bucket: str):
+        return func.sum(case((TASK_BUCKETS[bucket](t), weight), else_=0))
+
     for key, on_time, counted, overdue, dated in session.execute(
         select(
             task_col,
-            count_case(TASK_BUCKETS["on_time"]()),
-            count_case(TASK_BUCKETS["counted"]()),
-            count_case(TASK_BUCKETS["overdue"]()),
-            count_case(TASK_BUCKETS["dated"]()),
+            tasks_in("on_time"),
+            tasks_in("counted"),
+            tasks_in("overdue"),
+            tasks_in("dated"),
         )
-        .where(task_scope(scope))
+        .where(where)
         .group_by(task_col)
     ):
         k = key_of(key)
@@ -221,17 +247,37 @@ def ranking(
         keys = {k: Key("agency", k, names.get(k, f"Cơ quan {k}")) for k in counts}
     else:
         keys = {k: Key("province", k, PROVINCES[k].name) for k in counts}
-    cards = [scorecard_from_tallies(keys[k], counts[k], config.weights) for k in counts]
-    ranked = rank_scorecards(cards)
+    # Order every group by its numbers alone; build the full scorecards, with
+    # their explanations, only for the page shown (and the one just above it).
+    weights = config.weights
+    standing = []
+    for k, shares in counts.items():
+        values = {name: (num / den if den else None) for name, (num, den) in shares.items()}
+        composite = composite_of(
+            (values.get(name), weight)
+            for name, weight in (
+                ("tasks_on_time", weights.tasks),
+                ("targets_on_track", weights.targets),
+                ("reports_on_time", weights.reports),
+            )
+        )
+        standing.append((order_key(composite, values, keys[k]), k))
+    standing.sort()
     limit, offset = max(1, min(limit, 500)), max(0, offset)
-    page = ranked[offset : offset + limit]
+    first = max(offset - 1, 0)
+    cards = [
+        scorecard_from_tallies(keys[k], counts[k], weights)
+        for _, k in standing[first : offset + limit]
+    ]
+    above = cards.pop(0) if offset > 0 and cards else None
+    ranked = rank_ordered(cards, first_position=offset + 1, above=above)
     return Ranking(
         by=by,
         today=today,
-        weights=config.weights.as_dict(),
+        weights=weights.as_dict(),
         formula=FORMULA,
-        total=len(ranked),
+        total=len(standing),
         limit=limit,
         offset=offset,
-        items=[scorecard_out(r.position, r.scorecard, r.reasons, scope) for r in page],
+        items=[scorecard_out(r.position, r.scorecard, r.reasons, scope) for r in ranked],
     )

@@ -245,9 +245,7 @@ def _compose(
         if share.value is not None and weight > 0
     ]
     total_weight = sum(weight for _, weight in parts)
-    composite = None
-    if total_weight > 0:
-        composite = 100.0 * sum(share.value * weight for share, weight in parts) / total_weight
+    composite = composite_of((share.value, weight) for share, weight in parts)
     terms = [f"{w.num(weight / total_weight)} × {share.describe()}" for share, weight in parts]
     if composite is None:
         text = "Chưa có dữ liệu để tính điểm tổng hợp."
@@ -288,6 +286,15 @@ def _compose(
         weights=weights,
         explanation=explanation,
     )
+
+
+def composite_of(parts: Iterable[tuple[float | None, float]]) -> float | None:
+    """100 × Σ(weight × value) / Σ(weight), over the values known with a positive weight."""
+    known = [(value, weight) for value, weight in parts if value is not None and weight > 0]
+    total_weight = sum(weight for _, weight in known)
+    if total_weight <= 0:
+        return None
+    return 100.0 * sum(value * weight for value, weight in known) / total_weight
 
 
 #: The five shares of a scorecard, in order, with their labels.
@@ -368,27 +375,47 @@ def _rounded(value: float | None) -> float:
     return -1.0 if value is None else round(value, 9)
 
 
-def _order(card: Scorecard) -> tuple:
+def order_key(composite: float | None, shares: dict[str, float | None], key: object) -> tuple:
+    """Where a group stands: by composite score, then ``TIE_BREAKERS``, then its key.
+
+    ``shares`` maps share names to values; a ranking of thousands of groups
+    can sort on this without building every scorecard.
+    """
     return (
-        -_rounded(card.composite),
-        *(-_rounded(getattr(card, name).value) for name, _ in TIE_BREAKERS),
-        str(card.key),
+        -_rounded(composite),
+        *(-_rounded(shares.get(name)) for name, _ in TIE_BREAKERS),
+        str(key),
     )
+
+
+def _order(card: Scorecard) -> tuple:
+    shares = {name: getattr(card, name).value for name, _ in TIE_BREAKERS}
+    return order_key(card.composite, shares, card.key)
+
+
+def rank_ordered(
+    ordered: Sequence[Scorecard], first_position: int = 1, above: Scorecard | None = None
+) -> list[Ranked]:
+    """Places for scorecards already in ranking order, from ``first_position``.
+
+    ``above`` is the scorecard just before the first one (for a page of a
+    long ranking), so a tie with it is explained too.
+    """
+    ranked = []
+    previous = above
+    for index, card in enumerate(ordered):
+        reasons = [card.explanation.text]
+        if previous is not None and _rounded(previous.composite) == _rounded(card.composite):
+            reasons.append(_tie_reason(previous, card))
+        ranked.append(Ranked(first_position + index, card, tuple(reasons)))
+        previous = card
+    return ranked
 
 
 def rank_scorecards(cards: Iterable[Scorecard]) -> list[Ranked]:
     """Rank by composite score (highest first), ties broken by ``TIE_BREAKERS``
     then by key; groups without a score come last."""
-    ordered = sorted(cards, key=_order)
-    ranked = []
-    for index, card in enumerate(ordered):
-        reasons = [card.explanation.text]
-        if index > 0:
-            above = ordered[index - 1]
-            if _rounded(above.composite) == _rounded(card.composite):
-                reasons.append(_tie_reason(above, card))
-        ranked.append(Ranked(index + 1, card, tuple(reasons)))
-    return ranked
+    return rank_ordered(sorted(cards, key=_order))
 
 
 def _tie_reason(above: Scorecard, card: Scorecard) -> str:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, insert, select
+from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from tiendo.accounts.roles import province_family
@@ -36,6 +36,8 @@ from tiendo.store.tables import (
     SubmissionRow,
     TargetRow,
     TargetStatusRow,
+    TaskAgencyTallyRow,
+    TaskGroupTallyRow,
     TaskProgressRow,
     TaskRow,
     TaskStatusRow,
@@ -103,16 +105,27 @@ def target_groups(session: Session, plan_ids: Sequence[int]) -> dict[tuple[int, 
     return groups
 
 
+#: What evaluation reads of an observation (plain rows: far cheaper than ORM objects).
+_OBSERVATION_COLUMNS = (
+    ObservationRow.id,
+    ObservationRow.target_id,
+    ObservationRow.value,
+    ObservationRow.as_of,
+    ObservationRow.source,
+    ObservationRow.recorded_at,
+)
+
+
 def live_observations(session: Session, target_ids: Sequence[int]) -> dict[int, list]:
     """Live observations per target, in the order later entries win (date, then recording)."""
     out: dict[int, list] = defaultdict(list)
     for chunk in _chunks(list(target_ids)):
         stmt = (
-            select(ObservationRow)
+            select(*_OBSERVATION_COLUMNS)
             .where(ObservationRow.target_id.in_(chunk), ObservationRow.retracted.is_(False))
             .order_by(ObservationRow.as_of, ObservationRow.recorded_at, ObservationRow.id)
         )
-        for row in session.scalars(stmt):
+        for row in session.execute(stmt):
             out[row.target_id].append(row)
     return out
 
@@ -195,17 +208,39 @@ def recompute_targets(
 # ---------------------------------------------------------------- tasks
 
 
+#: What evaluation reads of a task and of its progress (plain rows, not ORM objects).
+_TASK_COLUMNS = (
+    TaskRow.id,
+    TaskRow.plan_id,
+    TaskRow.group_no,
+    TaskRow.text,
+    TaskRow.lead_agency_id,
+    TaskRow.deadline_due,
+    TaskRow.deadline_precision,
+    TaskRow.deadline_text,
+    TaskRow.continuing,
+)
+_PROGRESS_COLUMNS = (
+    TaskProgressRow.task_id,
+    TaskProgressRow.period_key,
+    TaskProgressRow.state,
+    TaskProgressRow.percent_done,
+    TaskProgressRow.completed_on,
+    TaskProgressRow.reported_at,
+)
+
+
 def _latest_progress(session: Session, task_ids: Sequence[int]) -> tuple[dict, dict]:
     """Per task: the latest live progress row, and the periods reported on (key → reported_at)."""
-    latest: dict[int, TaskProgressRow] = {}
+    latest: dict[int, object] = {}
     periods: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
     for chunk in _chunks(list(task_ids)):
         stmt = (
-            select(TaskProgressRow)
+            select(*_PROGRESS_COLUMNS)
             .where(TaskProgressRow.task_id.in_(chunk), TaskProgressRow.retracted.is_(False))
             .order_by(TaskProgressRow.reported_at, TaskProgressRow.id)
         )
-        for row in session.scalars(stmt):
+        for row in session.execute(stmt):
             latest[row.task_id] = row
             if row.period_key:
                 periods[row.task_id][row.period_key] = row.reported_at
@@ -279,7 +314,7 @@ def _continuing_periods(
 
 
 def _evaluate_tasks(
-    session: Session, rows: Sequence[TaskRow], today: dt.date, config: EvaluationConfig
+    session: Session, rows: Sequence, today: dt.date, config: EvaluationConfig
 ) -> list[dict]:
     provinces = _provinces(session, {row.plan_id for row in rows})
     latest, reported = _latest_progress(session, [row.id for row in rows])
@@ -313,6 +348,29 @@ def _evaluate_tasks(
     return out
 
 
+def refresh_tallies(session: Session, plan_ids) -> None:
+    """Count the task statuses of these plans again, by group and by lead agency."""
+    ids = sorted({p for p in plan_ids if p is not None})
+    for chunk in _chunks(ids, 200):
+        session.execute(delete(TaskGroupTallyRow).where(TaskGroupTallyRow.plan_id.in_(chunk)))
+        session.execute(delete(TaskAgencyTallyRow).where(TaskAgencyTallyRow.plan_id.in_(chunk)))
+        t = TaskStatusRow
+        by_group = (t.plan_id, t.group_no, t.status, t.dated, t.started)
+        session.execute(
+            insert(TaskGroupTallyRow).from_select(
+                ["plan_id", "group_no", "status", "dated", "started", "n"],
+                select(*by_group, func.count()).where(t.plan_id.in_(chunk)).group_by(*by_group),
+            )
+        )
+        by_agency = (t.plan_id, t.agency_id, t.status, t.dated)
+        session.execute(
+            insert(TaskAgencyTallyRow).from_select(
+                ["plan_id", "agency_id", "status", "dated", "n"],
+                select(*by_agency, func.count()).where(t.plan_id.in_(chunk)).group_by(*by_agency),
+            )
+        )
+
+
 def recompute_tasks(
     session: Session,
     task_ids: Iterable[int],
@@ -323,12 +381,20 @@ def recompute_tasks(
     ids = sorted(set(task_ids))
     if not ids:
         return Recomputed()
-    rows: list[TaskRow] = []
+    rows: list = []
     for chunk in _chunks(ids):
-        rows.extend(session.scalars(select(TaskRow).where(TaskRow.id.in_(chunk), _live(TaskRow))))
+        rows.extend(
+            session.execute(select(*_TASK_COLUMNS).where(TaskRow.id.in_(chunk), _live(TaskRow)))
+        )
     out = _evaluate_tasks(session, rows, today, config)
     gone = len(ids) - len(out)
+    plans = {row.plan_id for row in rows}
+    for chunk in _chunks(ids):
+        plans.update(
+            session.scalars(select(TaskStatusRow.plan_id).where(TaskStatusRow.task_id.in_(chunk)))
+        )
     _replace(session, TaskStatusRow.__table__, TaskStatusRow.task_id, ids, out)
+    refresh_tallies(session, plans)
     return Recomputed(tasks=len(out), removed=gone)
 
 
@@ -394,6 +460,7 @@ def _recompute_plans(
     session.execute(delete(TaskStatusRow).where(TaskStatusRow.plan_id.in_(plan_ids)))
     for chunk in _chunks(task_rows):
         session.execute(insert(TaskStatusRow.__table__), list(chunk))
+    refresh_tallies(session, plan_ids)
     session.expunge_all()  # rows of finished plans are not needed again
     return Recomputed(targets=len(target_rows), tasks=len(task_rows))
 

@@ -426,7 +426,7 @@ class TaskStatusRow(Base):
     __table_args__ = (
         Index("ix_task_status_plan", "plan_id", "group_no", "status"),
         Index("ix_task_status_agency", "agency_id", "status"),
-        Index("ix_task_status_status", "status", "days_overdue"),
+        Index("ix_task_status_status", "status", "days_overdue", "task_id"),
     )
 
     task_id: Mapped[int] = mapped_column(
@@ -447,6 +447,40 @@ class TaskStatusRow(Base):
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
     computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     explanation: Mapped[dict] = mapped_column(JsonType, default=dict)
+
+
+class TaskGroupTallyRow(Base):
+    """How many tasks of a plan and group have each status: the task statuses
+    counted ahead, so that a dashboard over the whole country reads thousands
+    of rows instead of hundreds of thousands. Rebuilt with the statuses."""
+
+    __tablename__ = "task_group_tallies"
+    __table_args__ = (Index("ix_task_group_tallies_plan", "plan_id", "group_no", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer)
+    group_no: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(30))
+    dated: Mapped[bool] = mapped_column(Boolean)
+    started: Mapped[bool] = mapped_column(Boolean)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class TaskAgencyTallyRow(Base):
+    """How many tasks of a plan each lead agency has in each status (see TaskGroupTallyRow)."""
+
+    __tablename__ = "task_agency_tallies"
+    __table_args__ = (
+        Index("ix_task_agency_tallies_plan", "plan_id", "agency_id"),
+        Index("ix_task_agency_tallies_agency", "agency_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer)
+    agency_id: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(30))
+    dated: Mapped[bool] = mapped_column(Boolean)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class IndicatorLinkRow(Base):
