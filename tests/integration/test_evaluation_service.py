@@ -35,17 +35,30 @@ def assert_tallies_match(runtime):
             for r in s.scalars(select(TaskGroupTallyRow))
         }
         by_agency = {
-            (r.plan_id, r.agency_id, r.status, r.dated): r.n
+            (r.plan_id, r.agency_id): (r.total, r.on_time, r.counted, r.overdue, r.dated)
             for r in s.scalars(select(TaskAgencyTallyRow))
         }
-        fresh_agency = {
-            (p, a, st, d): n
-            for p, a, st, d, n in s.execute(
-                select(t.plan_id, t.agency_id, t.status, t.dated, func.count()).group_by(
-                    t.plan_id, t.agency_id, t.status, t.dated
-                )
+        fresh_agency = {}
+        for row in s.scalars(select(t)):
+            total, on_time, counted, overdue, dated = fresh_agency.get(
+                (row.plan_id, row.agency_id), (0,) * 5
             )
-        }
+            fresh_agency[(row.plan_id, row.agency_id)] = (
+                total + 1,
+                on_time
+                + (
+                    (row.status in ("done_on_time",)
+                    and row.dated)
+                    or row.status == "continuing_reported"
+                ),
+                counted
+                + (
+                    (row.status in ("done_on_time", "done_late", "overdue") and row.dated)
+                    or row.status in ("continuing_reported", "continuing_unreported")
+                ),
+                overdue + (row.status == "overdue" and row.dated),
+                dated + bool(row.dated),
+            )
     assert kept == fresh and by_agency == fresh_agency
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from tiendo.clock import as_utc
@@ -185,11 +185,13 @@ def tasks_by_agency(
 ) -> list[GroupProgress]:
     """The agencies with the most overdue tasks (then the most tasks), by status."""
     if tallies_apply(scope, by_agency=True):
-        t, where, one = TaskAgencyTallyRow, agency_tally_scope(scope), TaskAgencyTallyRow.n
+        t = TaskAgencyTallyRow
+        total, overdue = func.sum(t.total), func.sum(t.overdue)
+        where = agency_tally_scope(scope)
     else:
-        t, where, one = TaskStatusRow, task_scope(scope), literal(1)
-    total = func.sum(one)
-    overdue = func.sum(case((t.status == TaskStatus.OVERDUE.value, one), else_=0))
+        t, where = TaskStatusRow, task_scope(scope)
+        total = func.count()
+        overdue = func.sum(case((t.status == TaskStatus.OVERDUE.value, 1), else_=0))
     top = session.execute(
         select(t.agency_id, total, overdue)
         .where(where, t.agency_id.is_not(None))
@@ -200,13 +202,14 @@ def tasks_by_agency(
     ids = [agency for agency, _, _ in top]
     if not ids:
         return []
+    # The statuses of these few agencies' tasks, from the status rows (an index serves it).
     counts: dict[int, dict[str, int]] = {i: {} for i in ids}
     for agency, status, n in session.execute(
-        select(t.agency_id, t.status, total)
-        .where(where, t.agency_id.in_(ids))
-        .group_by(t.agency_id, t.status)
+        select(TaskStatusRow.agency_id, TaskStatusRow.status, func.count())
+        .where(task_scope(scope), TaskStatusRow.agency_id.in_(ids))
+        .group_by(TaskStatusRow.agency_id, TaskStatusRow.status)
     ):
-        counts[agency][status] = int(n)
+        counts[agency][status] = n
     names = agency_names(session, ids)
     return [
         GroupProgress(

@@ -434,7 +434,9 @@ def record_submission(
         raise ValidationError(
             f"Báo cáo số {row.report_id} đã được ghi cho cơ quan số {stored.agency_id}, "
             f"không phải cơ quan số {row.agency_id}.",
-            errors=[{"msg": "Số báo cáo trùng với báo cáo của cơ quan khác.", "loc": ["report_id"]}],
+            errors=[
+                {"msg": "Số báo cáo trùng với báo cáo của cơ quan khác.", "loc": ["report_id"]}
+            ],
         )
     if stored is None:
         stored = SubmissionRow(agency_id=row.agency_id, period_key=row.period_key)

@@ -22,6 +22,7 @@ from tiendo.domain.periods import Period
 from tiendo.domain.units import PROVINCES, successor_on
 from tiendo.errors import NotFound, ValidationError
 from tiendo.evaluate import mapping
+from tiendo.evaluate.buckets import TASK_BUCKETS
 from tiendo.evaluate.readmodels import (
     SubmissionOut,
     SubmissionPage,
@@ -245,35 +246,8 @@ def submission_scope(scope: Scope):
     return and_(*conditions)
 
 
-# Buckets: named sets of items whose counts the pages show. Scorecard shares
-# are built from them, after the rules of scorecards.py.
-
-_T = TaskStatus
-# Each takes the table to count in: the status rows, or a tally with the same
-# ``status`` and ``dated`` columns.
-TASK_BUCKETS = {
-    # completed on time (with a deadline), or continuing and reported in its period
-    "on_time": lambda t=TaskStatusRow: or_(
-        and_(t.status == _T.DONE_ON_TIME.value, t.dated.is_(True)),
-        t.status == _T.CONTINUING_REPORTED.value,
-    ),
-    # come due (completed or past the deadline), or continuing and judged
-    "counted": lambda t=TaskStatusRow: or_(
-        and_(
-            t.status.in_([_T.DONE_ON_TIME.value, _T.DONE_LATE.value, _T.OVERDUE.value]),
-            t.dated.is_(True),
-        ),
-        t.status.in_([_T.CONTINUING_REPORTED.value, _T.CONTINUING_UNREPORTED.value]),
-    ),
-    "overdue": lambda t=TaskStatusRow: and_(t.status == _T.OVERDUE.value, t.dated.is_(True)),
-    "dated": lambda t=TaskStatusRow: t.dated.is_(True),
-}
-TASK_BUCKET_LABELS = {
-    "on_time": "nhiệm vụ đúng hạn",
-    "counted": "nhiệm vụ đã đến hạn",
-    "overdue": "nhiệm vụ quá hạn",
-    "dated": "nhiệm vụ có thời hạn",
-}
+# Buckets: named sets of items whose counts the pages show (task buckets live
+# in buckets.py, where the service also finds them for the tallies).
 
 _S = TargetStatus
 TARGET_BUCKETS = {
@@ -338,8 +312,16 @@ def count_case(condition):
 # ---------------------------------------------------------------- names
 
 
+#: Above this many agencies, reading every name is cheaper than a long IN list.
+_ALL_NAMES_FROM = 300
+
+
 def agency_names(session: Session, ids) -> dict[int, str]:
     wanted = sorted({i for i in ids if i is not None})
+    if len(wanted) > _ALL_NAMES_FROM:
+        chosen = set(wanted)
+        rows = session.execute(select(AgencyRow.id, AgencyRow.name))
+        return {i: name for i, name in rows if i in chosen}
     out: dict[int, str] = {}
     for start in range(0, len(wanted), 2000):
         chunk = wanted[start : start + 2000]

@@ -12,19 +12,20 @@ them; a plan keeps its own province everywhere else.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from tiendo.domain.units import PROVINCES, successor_on
 from tiendo.errors import ValidationError
+from tiendo.evaluate.buckets import TASK_BUCKETS
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
 from tiendo.evaluate.queries import (
     REPORTS_PAGE,
     TARGET_BUCKETS,
     TARGETS_PAGE,
-    TASK_BUCKETS,
     TASKS_PAGE,
     Filters,
     Scope,
@@ -81,8 +82,11 @@ class Key:
 
 
 def _add(counts: dict, key, name: str, numerator, denominator) -> None:
-    num, den = counts.setdefault(key, {}).get(name, (0, 0))
-    counts[key][name] = (num + int(numerator or 0), den + int(denominator or 0))
+    shares = counts.get(key)
+    if shares is None:
+        shares = counts[key] = {}
+    num, den = shares.get(name, (0, 0))
+    shares[name] = (num + int(numerator or 0), den + int(denominator or 0))
 
 
 def _home(code: str | None, today: dt.date) -> str | None:
@@ -105,28 +109,34 @@ def tally(session: Session, scope: Scope, by: str) -> dict:
         return plan.home(scope.today) if plan else None
 
     # Tasks are counted from the tallies when they can answer (see queries.tallies_apply).
-    if tallies_apply(scope, by_agency=agency):
-        t = TaskAgencyTallyRow if agency else TaskGroupTallyRow
-        where = agency_tally_scope(scope) if agency else group_tally_scope(scope)
-        weight = t.n
+    if agency and tallies_apply(scope, by_agency=True):
+        a = TaskAgencyTallyRow
+        task_col = a.agency_id
+        stmt = select(
+            a.agency_id,
+            func.sum(a.on_time),
+            func.sum(a.counted),
+            func.sum(a.overdue),
+            func.sum(a.dated),
+        ).where(agency_tally_scope(scope))
     else:
-        t, where, weight = TaskStatusRow, task_scope(scope), literal(1)
-    task_col = t.agency_id if agency else t.plan_id
+        if not agency and tallies_apply(scope):
+            t, where, weight = TaskGroupTallyRow, group_tally_scope(scope), TaskGroupTallyRow.n
+        else:
+            t, where, weight = TaskStatusRow, task_scope(scope), literal(1)
+        task_col = t.agency_id if agency else t.plan_id
 
-    def tasks_in(bucket: str):
-        return func.sum(case((TASK_BUCKETS[bucket](t), weight), else_=0))
+        def tasks_in(bucket: str):
+            return func.sum(case((TASK_BUCKETS[bucket](t), weight), else_=0))
 
-    for key, on_time, counted, overdue, dated in session.execute(
-        select(
+        stmt = select(
             task_col,
             tasks_in("on_time"),
             tasks_in("counted"),
             tasks_in("overdue"),
             tasks_in("dated"),
-        )
-        .where(where)
-        .group_by(task_col)
-    ):
+        ).where(where)
+    for key, on_time, counted, overdue, dated in session.execute(stmt.group_by(task_col)):
         k = key_of(key)
         if k is None:
             continue
@@ -176,12 +186,11 @@ def tally(session: Session, scope: Scope, by: str) -> dict:
 
 
 def _links(scope: Scope, key: Key) -> dict[str, tuple[str, str]]:
-    if key.kind == "agency":
-        filters = replace(scope.filters, agency=key.id)
-    else:
-        filters = replace(scope.filters, province=key.id)
+    # The lists of this agency (or province) with the same filters; the query
+    # string is built once per card, the bucket names need no escaping.
+    query = urlencode(scope.filters.params(**{key.kind: key.id}))
     return {
-        name: (filters.link(page, bucket=num), filters.link(page, bucket=den))
+        name: (f"{page}?{query}&bucket={num}", f"{page}?{query}&bucket={den}")
         for name, (page, num, den) in SHARE_LINKS.items()
     }
 

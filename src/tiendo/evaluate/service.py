@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from tiendo.accounts.roles import province_family
@@ -27,6 +27,7 @@ from tiendo.domain.periods import Period, generate_periods, periods_for_duty
 from tiendo.domain.plan import Frequency, ReportingDuty
 from tiendo.errors import ValidationError
 from tiendo.evaluate import mapping
+from tiendo.evaluate.buckets import TASK_BUCKETS
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
 from tiendo.evaluate.tasks import evaluate_continuing_task, evaluate_task
 from tiendo.store.tables import (
@@ -362,11 +363,16 @@ def refresh_tallies(session: Session, plan_ids) -> None:
                 select(*by_group, func.count()).where(t.plan_id.in_(chunk)).group_by(*by_group),
             )
         )
-        by_agency = (t.plan_id, t.agency_id, t.status, t.dated)
+        buckets = [
+            func.sum(case((TASK_BUCKETS[name](t), 1), else_=0))
+            for name in ("on_time", "counted", "overdue", "dated")
+        ]
         session.execute(
             insert(TaskAgencyTallyRow).from_select(
-                ["plan_id", "agency_id", "status", "dated", "n"],
-                select(*by_agency, func.count()).where(t.plan_id.in_(chunk)).group_by(*by_agency),
+                ["plan_id", "agency_id", "total", "on_time", "counted", "overdue", "dated"],
+                select(t.plan_id, t.agency_id, func.count(), *buckets)
+                .where(t.plan_id.in_(chunk))
+                .group_by(t.plan_id, t.agency_id),
             )
         )
 

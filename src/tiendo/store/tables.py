@@ -467,7 +467,9 @@ class TaskGroupTallyRow(Base):
 
 
 class TaskAgencyTallyRow(Base):
-    """How many tasks of a plan each lead agency has in each status (see TaskGroupTallyRow)."""
+    """Each lead agency's tasks in a plan, counted the way scorecards count them:
+    all, overdue, and the tasks in and under the "on time" share (see
+    evaluate/queries.py, TASK_BUCKETS). Rebuilt with the statuses."""
 
     __tablename__ = "task_agency_tallies"
     __table_args__ = (
@@ -478,9 +480,11 @@ class TaskAgencyTallyRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(Integer)
     agency_id: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(30))
-    dated: Mapped[bool] = mapped_column(Boolean)
-    n: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    on_time: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int] = mapped_column(Integer)
+    overdue: Mapped[int] = mapped_column(Integer)
+    dated: Mapped[int] = mapped_column(Integer)
 
 
 class IndicatorLinkRow(Base):

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from tiendo.evaluate import dashboard as board
+from tiendo.evaluate.buckets import TASK_BUCKET_LABELS
 from tiendo.evaluate.detail import target_detail
 from tiendo.evaluate.queries import (
     REPORT_BUCKET_LABELS,
     TARGET_BUCKET_LABELS,
-    TASK_BUCKET_LABELS,
     list_reports,
     list_targets,
     list_tasks,

@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0002
-Create Date: 2026-11-24 00:56:42.839264
+Create Date: 2026-11-24 01:13:01.652694
 
 Rules for tiendo migrations: they run on SQLite and PostgreSQL (use
 batch_alter_table for changes to existing tables), never drop a column that
@@ -31,9 +31,11 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=False),
         sa.Column("agency_id", sa.Integer(), nullable=True),
-        sa.Column("status", sa.String(length=30), nullable=False),
-        sa.Column("dated", sa.Boolean(), nullable=False),
-        sa.Column("n", sa.Integer(), nullable=False),
+        sa.Column("total", sa.Integer(), nullable=False),
+        sa.Column("on_time", sa.Integer(), nullable=False),
+        sa.Column("counted", sa.Integer(), nullable=False),
+        sa.Column("overdue", sa.Integer(), nullable=False),
+        sa.Column("dated", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_task_agency_tallies")),
     )
     with op.batch_alter_table("task_agency_tallies", schema=None) as batch_op:
