@@ -288,7 +288,11 @@ def reevaluation(db: Database, repeat: int) -> dict[str, float]:
     with rt.session() as s:
         # Half of the reports come from departments (tasks and targets), half from communes (tasks).
         leads = set(s.scalars(select(TaskRow.lead_agency_id).group_by(TaskRow.lead_agency_id)))
-        owners = set(s.scalars(select(TargetRow.responsible_agency_id).group_by(TargetRow.responsible_agency_id)))
+        owners = set(
+            s.scalars(
+                select(TargetRow.responsible_agency_id).group_by(TargetRow.responsible_agency_id)
+            )
+        )
         half = repeat // 2
         departments = sorted(leads & owners)
         communes = sorted(leads - owners)

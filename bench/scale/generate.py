@@ -411,6 +411,7 @@ def observations(target_rows: list[tuple], scale: float, rng: random.Random) -> 
         months.append(_month_end(y, m))
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     months.reverse()
+    recent = TODAY - dt.timedelta(days=400)
     for row in target_rows:
         target_id, unit, baseline, agency = row
         pace = rng.uniform(-0.2, 1.4)  # some improve fast, some go backwards
@@ -421,6 +422,13 @@ def observations(target_rows: list[tuple], scale: float, rng: random.Random) -> 
             value = baseline * (1 + 0.08 * pace * years) + rng.gauss(0, noise)
             if unit == "%":
                 value = min(100.0, max(0.0, value))
+            # A few recent values were flagged far from their history when recorded.
+            flagged = day >= recent and rng.random() < 0.002
+            note = (
+                "Số liệu khác xa mức thay đổi thường thấy (dữ liệu đo hiệu năng)."
+                if flagged
+                else None
+            )
             yield (
                 obs_id,
                 target_id,
@@ -431,9 +439,9 @@ def observations(target_rows: list[tuple], scale: float, rng: random.Random) -> 
                 None,
                 recorded,
                 False,
-                False,
-                None,
-                None,
+                flagged,
+                4.2 if flagged else None,
+                note,
             )
 
 

@@ -225,6 +225,30 @@ def test_an_agency_silent_for_two_periods_is_flagged(runtime, seeded):
     assert len(items) == 1 and "2 kỳ liên tiếp" in items[0][0].message
 
 
+def test_values_far_from_history_are_warned_about_in_their_scope(runtime, seeded):
+    from tiendo.evaluate import facts
+
+    t2 = seeded.targets["T2"]
+    with runtime.session() as s:
+        history = [
+            facts.ObservationFact(t2, 100.0 + 10 * i + (i % 2), dt.date(2019 + i, 12, 31))
+            for i in range(6)
+        ]
+        facts.record_observations(s, history, today=TODAY)
+        facts.record_observations(
+            s, [facts.ObservationFact(t2, 900.0, dt.date(2026, 3, 31))], today=TODAY
+        )
+        s.commit()
+        scope = resolve_scope(s, EVERYTHING, Filters(), TODAY)
+        counts = alerts.warning_counts(s, scope)
+        items = alerts.kind_items(s, scope, "value_outlier")
+        elsewhere = resolve_scope(s, EVERYTHING, Filters(province="01"), TODAY)
+        assert alerts.warning_counts(s, elsewhere)[("value_outlier", alerts.Severity.MEDIUM)] == 0
+    assert counts[("value_outlier", alerts.Severity.MEDIUM)] == 1
+    assert "Đề nghị kiểm tra lại số liệu" in items[0][0].message
+    assert items[0][1] == f"/danh-gia/chi-tieu/{t2}"
+
+
 def test_coordinators_confirm_links_and_provinces_are_compared(runtime, seeded):
     merged = seed_plan(
         runtime, province="Hà Nam", number="441/KH-UBND", checksum="c" * 64, province_code="35"

@@ -47,8 +47,7 @@ def assert_tallies_match(runtime):
                 total + 1,
                 on_time
                 + (
-                    (row.status in ("done_on_time",)
-                    and row.dated)
+                    (row.status in ("done_on_time",) and row.dated)
                     or row.status == "continuing_reported"
                 ),
                 counted

@@ -215,9 +215,7 @@ def warning_counts(
     ).one()
     counts[("report_missing", Severity.MEDIUM)] = reports[0] or 0
     counts[("report_late", Severity.LOW)] = reports[1] or 0
-    counts[("value_outlier", Severity.MEDIUM)] = (
-        session.scalar(select(func.count()).select_from(_outlier_query(scope).subquery())) or 0
-    )
+    counts[("value_outlier", Severity.MEDIUM)] = len(_outliers(session, scope))
     counts[("agency_silent", Severity.HIGH)] = (
         session.scalar(select(func.count()).select_from(_silent_query(scope, config).subquery()))
         or 0
@@ -225,20 +223,42 @@ def warning_counts(
     return counts
 
 
-def _outlier_query(scope: Scope):
-    stmt = (
-        select(ObservationRow, TargetRow.plan_id)
-        .join(TargetRow, TargetRow.id == ObservationRow.target_id)
+def _outliers(session: Session, scope: Scope) -> list[int]:
+    """Ids of the recent values flagged far from history, in scope, latest first.
+
+    Flagged values are few: they are found by their own index first, then
+    kept if their target is in scope (a join would let the planner walk
+    millions of values instead).
+    """
+    flagged = session.execute(
+        select(ObservationRow.id, ObservationRow.target_id)
         .where(
             ObservationRow.outlier.is_(True),
             ObservationRow.as_of >= scope.today - dt.timedelta(days=OUTLIER_DAYS),
             ObservationRow.retracted.is_(False),
-            TargetRow.plan_id.in_(scope.plan_ids),
         )
-    )
-    if scope.filters.agency is not None:
-        stmt = stmt.where(TargetRow.responsible_agency_id == scope.filters.agency)
-    return stmt
+        .order_by(ObservationRow.as_of.desc(), ObservationRow.id)
+    ).all()
+    if not flagged:
+        return []
+    plans = set(scope.plan_ids)
+    targets: dict[int, tuple[int, int | None]] = {}
+    wanted = sorted({t for _, t in flagged})
+    for start in range(0, len(wanted), 2000):
+        for target_id, plan_id, agency in session.execute(
+            select(TargetRow.id, TargetRow.plan_id, TargetRow.responsible_agency_id).where(
+                TargetRow.id.in_(wanted[start : start + 2000])
+            )
+        ):
+            targets[target_id] = (plan_id, agency)
+    agency = scope.filters.agency
+    return [
+        obs_id
+        for obs_id, target_id in flagged
+        if target_id in targets
+        and targets[target_id][0] in plans
+        and (agency is None or targets[target_id][1] == agency)
+    ]
 
 
 # ---------------------------------------------------------------- items
@@ -331,14 +351,12 @@ def _report_items(session: Session, scope: Scope, bucket: str, limit: int, offse
 
 
 def _outlier_items(session: Session, scope: Scope, limit: int, offset: int):
-    stmt = (
-        _outlier_query(scope)
-        .order_by(ObservationRow.as_of.desc(), ObservationRow.id)
-        .limit(limit)
-        .offset(offset)
-    )
+    ids = _outliers(session, scope)[offset : offset + limit]
+    rows = {
+        o.id: o for o in session.scalars(select(ObservationRow).where(ObservationRow.id.in_(ids)))
+    }
     out = []
-    for obs, _plan in session.execute(stmt):
+    for obs in (rows[i] for i in ids):
         warning = EarlyWarning(
             "value_outlier",
             Severity.MEDIUM,

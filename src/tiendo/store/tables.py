@@ -396,6 +396,7 @@ class TargetStatusRow(Base):
     __table_args__ = (
         Index("ix_target_status_plan", "plan_id", "is_current", "status"),
         Index("ix_target_status_agency", "agency_id", "is_current", "status"),
+        Index("ix_target_status_computed", "plan_id", "computed_at"),
     )
 
     target_id: Mapped[int] = mapped_column(

@@ -178,6 +178,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_target_status_agency", ["agency_id", "is_current", "status"], unique=False
         )
+        batch_op.create_index("ix_target_status_computed", ["plan_id", "computed_at"], unique=False)
         batch_op.create_index(
             "ix_target_status_plan", ["plan_id", "is_current", "status"], unique=False
         )
@@ -264,6 +265,7 @@ def downgrade() -> None:
     op.drop_table("task_progress")
     with op.batch_alter_table("target_status", schema=None) as batch_op:
         batch_op.drop_index("ix_target_status_plan")
+        batch_op.drop_index("ix_target_status_computed")
         batch_op.drop_index("ix_target_status_agency")
 
     op.drop_table("target_status")
