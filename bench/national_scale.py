@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import platform
 import random
+import signal
 import sqlite3
 import statistics
 import sys
@@ -424,6 +425,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--pg-url", default=os.environ.get("TIENDO_TEST_POSTGRES_URL", DEFAULT_PG))
     args = parser.parse_args()
+    # Stopped from outside: still drop the temporary databases (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     kinds = ("sqlite", "postgresql") if args.db == "both" else (args.db,)
     results = {kind: run(kind, args) for kind in kinds}
     report(results, args)

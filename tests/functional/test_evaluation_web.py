@@ -84,6 +84,9 @@ def test_numbers_lead_to_the_items_behind_them(web):
     assert "Tỷ lệ sử dụng dịch vụ công trực tuyến" in targets.get_text()
     reports = page(client.get("/danh-gia/bao-cao?province=42&status=missing&recent=1"))
     assert "Quý II/2026" in reports.get_text() and "chưa nộp" in reports.get_text()
+    by_period = page(client.get("/danh-gia/bao-cao?province=42&by=period"))
+    rows = by_period.select("#h-summary ~ div table tbody tr")
+    assert [r.th.get_text(strip=True) for r in rows] == ["Quý I/2026", "Quý II/2026"]
 
 
 def test_ranking_publishes_weights_and_every_share_drills_down(web):
@@ -130,6 +133,15 @@ def test_the_api_returns_the_same_data_with_vietnamese_summaries(web):
     detail = client.get(f"/api/v1/evaluation/targets/{seeded.targets['T1']}").json()
     assert detail["target"]["status"] == "behind"
     assert detail["explanation"]["formula"] and detail["trajectory"]["projection"]
+    by_agency = client.get("/api/v1/evaluation/timeliness?by=agency&province=42").json()
+    assert {r["label"] for r in by_agency["rows"]} == {
+        "Sở Khoa học và Công nghệ Hà Tĩnh",
+        "Sở Nội vụ Hà Tĩnh",
+    }
+    a = next(r for r in by_agency["rows"] if r["label"].startswith("Sở Khoa học"))
+    assert (a["expected"], a["on_time"], a["missing"], a["timeliness"]) == (2, 1, 1, 0.5)
+    by_province = client.get("/api/v1/evaluation/timeliness?by=province&province=all").json()
+    assert {r["key"] for r in by_province["rows"]} == {"42", "37"}
     warnings = client.get("/api/v1/evaluation/warnings/task_overdue?province=all").json()
     assert len(warnings) == 2
     bad = client.get("/api/v1/evaluation/tasks?status=xong")

@@ -92,6 +92,19 @@ def test_every_dashboard_count_leads_to_a_list_of_exactly_those_items(runtime, s
                 assert _list_for(s, kind.link).total == kind.count, kind.link
 
 
+@pytest.mark.parametrize("by", ["agency", "plan", "province", "period"])
+def test_report_timeliness_per_group_drills_down_to_the_reports(runtime, seeded, by):
+    from tiendo.evaluate.dashboard import timeliness_by
+
+    with runtime.session() as s:
+        scope = resolve_scope(s, EVERYTHING, Filters(), TODAY)
+        table = timeliness_by(s, scope, by)
+        assert sum(r.expected for r in table.rows) == 4
+        assert sum(r.on_time for r in table.rows) == 2
+        for row in table.rows:
+            assert _list_for(s, row.link).total == row.expected + row.not_due
+
+
 @pytest.mark.parametrize("by", ["agency", "province"])
 def test_scorecard_numbers_drill_down_to_the_items_counted(runtime, seeded, by):
     with runtime.session() as s:

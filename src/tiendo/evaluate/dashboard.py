@@ -16,6 +16,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from tiendo.clock import as_utc
+from tiendo.domain.units import PROVINCES
+from tiendo.errors import ValidationError
 from tiendo.evaluate import alerts
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
 from tiendo.evaluate.queries import (
@@ -27,6 +29,7 @@ from tiendo.evaluate.queries import (
     agency_names,
     agency_tally_scope,
     group_tally_scope,
+    home_of,
     report_bucket,
     resolve_scope,
     submission_scope,
@@ -41,6 +44,8 @@ from tiendo.evaluate.readmodels import (
     GroupProgress,
     PeriodTimeliness,
     StatusCount,
+    TimelinessRow,
+    TimelinessTable,
 )
 from tiendo.evaluate.targets import TARGET_STATUS_LABELS, TargetStatus
 from tiendo.evaluate.tasks import TASK_STATUS_LABELS, TaskStatus
@@ -269,6 +274,95 @@ def timeliness(
             )
         )
     return out
+
+
+TIMELINESS_GROUPS = ("agency", "plan", "province", "period")
+
+
+def timeliness_by(session: Session, scope: Scope, by: str, limit: int = 500) -> TimelinessTable:
+    """Completeness and timeliness of the expected reports per agency, plan, province or period.
+
+    Reports not tied to a plan count under their province; a plan's reports
+    count under the province that answers for the plan today.
+    """
+    if by not in TIMELINESS_GROUPS:
+        raise ValidationError(f"Chỉ tổng hợp theo {', '.join(TIMELINESS_GROUPS)}.", where="by")
+    today = scope.today
+
+    def count(bucket: str):
+        return func.sum(case((report_bucket(bucket, today), 1), else_=0))
+
+    keys = {
+        "agency": (SubmissionRow.agency_id,),
+        "plan": (SubmissionRow.plan_id,),
+        "province": (SubmissionRow.plan_id, SubmissionRow.province_code),
+        "period": (SubmissionRow.period_key,),
+    }[by]
+    rows = session.execute(
+        select(
+            *keys,
+            func.min(SubmissionRow.period_label),
+            func.min(SubmissionRow.due),
+            count("on_time"),
+            count("late"),
+            count("missing"),
+            count("not_due"),
+        )
+        .where(submission_scope(scope))
+        .group_by(*keys)
+    ).all()
+    merged: dict[object, list] = {}
+    for *key, label, due, on_time, late, missing, not_due in rows:
+        if by == "province":
+            plan = scope.plans.get(key[0]) if key[0] is not None else None
+            k = plan.home(today) if plan else home_of(key[1], today)
+        else:
+            k = key[0]
+        entry = merged.setdefault(k, [label, due, 0, 0, 0, 0])
+        for i, n in enumerate((on_time, late, missing, not_due)):
+            entry[2 + i] += int(n or 0)
+    names: dict = {}
+    if by == "agency":
+        names = agency_names(session, merged)
+    elif by == "plan":
+        names = {p.id: p.label for p in scope.plans.values()}
+    elif by == "province":
+        names = {code: PROVINCES[code].name for code in merged if code in PROVINCES}
+    out = []
+    for k, (label, due, on_time, late, missing, not_due) in merged.items():
+        due = due if by == "period" else None
+        expected = on_time + late + missing
+        if by == "period":
+            name, link = label or k, replace(scope.filters, period=k).link(REPORTS_PAGE)
+        elif k is None:
+            name, link = (
+                "Không gắn với kế hoạch" if by == "plan" else "—",
+                scope.filters.link(REPORTS_PAGE),
+            )
+        else:
+            name = names.get(k, str(k))
+            link = replace(scope.filters, **{by: k}).link(REPORTS_PAGE)
+        out.append(
+            TimelinessRow(
+                key=None if k is None else str(k),
+                label=name,
+                expected=expected,
+                received=on_time + late,
+                on_time=on_time,
+                late=late,
+                missing=missing,
+                not_due=not_due,
+                completeness=(on_time + late) / expected if expected else None,
+                timeliness=on_time / expected if expected else None,
+                due=due,
+                link=link,
+            )
+        )
+    # Worst first: those that leave the most reports missing, then by name.
+    out.sort(key=lambda r: (-(r.missing), -(r.late), r.label))
+    if by == "period":
+        out.sort(key=lambda r: (r.due or dt.date.min, r.key or ""))
+    return TimelinessTable(by=by, today=today, rows=out[:limit])
 
 
 def dashboard(

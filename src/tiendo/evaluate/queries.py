@@ -106,6 +106,13 @@ TASKS_PAGE = "/danh-gia/nhiem-vu"
 REPORTS_PAGE = "/danh-gia/bao-cao"
 
 
+def home_of(code: str | None, today: dt.date) -> str | None:
+    """The province that answers today for a province code (itself, or its 2025 successor)."""
+    if not code or code not in PROVINCES:
+        return None
+    return successor_on(code, today).code
+
+
 @dataclass(frozen=True)
 class PlanInfo:
     id: int
@@ -115,9 +122,7 @@ class PlanInfo:
 
     def home(self, today: dt.date) -> str | None:
         """The province that answers for the plan today (after the 2025 merger)."""
-        if not self.province_code or self.province_code not in PROVINCES:
-            return self.province_code
-        return successor_on(self.province_code, today).code
+        return home_of(self.province_code, today) or self.province_code
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
-from tiendo.domain.units import PROVINCES, successor_on
+from tiendo.domain.units import PROVINCES
 from tiendo.errors import ValidationError
 from tiendo.evaluate.buckets import TASK_BUCKETS
 from tiendo.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
@@ -33,6 +33,7 @@ from tiendo.evaluate.queries import (
     agency_tally_scope,
     count_case,
     group_tally_scope,
+    home_of,
     report_bucket,
     resolve_scope,
     submission_scope,
@@ -87,12 +88,6 @@ def _add(counts: dict, key, name: str, numerator, denominator) -> None:
         shares = counts[key] = {}
     num, den = shares.get(name, (0, 0))
     shares[name] = (num + int(numerator or 0), den + int(denominator or 0))
-
-
-def _home(code: str | None, today: dt.date) -> str | None:
-    if not code or code not in PROVINCES:
-        return None
-    return successor_on(code, today).code
 
 
 def tally(session: Session, scope: Scope, by: str) -> dict:
@@ -178,7 +173,7 @@ def tally(session: Session, scope: Scope, by: str) -> dict:
         elif keys[0] is not None:
             k = key_of(keys[0])
         else:
-            k = _home(keys[1], today)
+            k = home_of(keys[1], today)
         if k is None:
             continue
         _add(counts, k, "reports_on_time", on_time, expected)

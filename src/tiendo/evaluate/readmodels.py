@@ -63,6 +63,29 @@ class PeriodTimeliness(Model):
     link: str
 
 
+class TimelinessRow(Model):
+    """Expected reports of one agency, plan, province or period, and how they came."""
+
+    key: str | None
+    label: str
+    expected: int
+    received: int
+    on_time: int
+    late: int
+    missing: int
+    not_due: int
+    completeness: float | None = Field(None, description="Đã nhận / đến hạn")
+    timeliness: float | None = Field(None, description="Đúng hạn / đến hạn")
+    due: dt.date | None = Field(None, description="Hạn nộp (khi tổng hợp theo kỳ)")
+    link: str
+
+
+class TimelinessTable(Model):
+    by: str = Field(description="agency, plan, province hoặc period")
+    today: dt.date
+    rows: list[TimelinessRow]
+
+
 class WarningOut(Model):
     kind: str
     kind_label: str

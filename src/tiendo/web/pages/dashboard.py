@@ -69,11 +69,23 @@ def dashboard_page(
 
 
 def _list_page(
-    request, session, params, lister, template, labels, buckets, status, bucket, page, **extra
+    request,
+    session,
+    params,
+    lister,
+    template,
+    labels,
+    buckets,
+    status,
+    bucket,
+    page,
+    summary_by=None,
+    **extra,
 ):
     principal = viewer(request)
     filters = params.for_viewer(principal)
     scope = resolve_scope(session, visibility_for(principal), filters, today(request))
+    summary = board.timeliness_by(session, scope, summary_by, 50) if summary_by else None
     limit, offset = page_args(page)
     result = lister(
         session,
@@ -99,6 +111,7 @@ def _list_page(
                 status=status, bucket=bucket, recent=1 if extra.get("since") else None
             ),
             "since": extra.get("since"),
+            "summary": summary,
             **filter_options(session, filters, scope.plans),
         },
     )
@@ -157,6 +170,7 @@ def reports_page(
     status: str = Query("", max_length=30),
     bucket: str = Query("", max_length=30),
     recent: int = Query(0, ge=0, le=1, description="1: chỉ các báo cáo đến hạn gần đây"),
+    by: str = Query("agency", pattern="^(agency|plan|province|period)$"),
     page: int = Query(1, ge=1, le=100_000),
     session: Session = Depends(get_session),
 ):
@@ -175,6 +189,7 @@ def reports_page(
         bucket,
         page,
         since=since,
+        summary_by=by,
     )
 
 

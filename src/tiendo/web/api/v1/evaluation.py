@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tiendo.errors import NotFound
 from tiendo.evaluate import alerts
-from tiendo.evaluate.dashboard import dashboard
+from tiendo.evaluate.dashboard import dashboard, timeliness_by
 from tiendo.evaluate.detail import target_detail
 from tiendo.evaluate.queries import list_reports, list_targets, list_tasks, resolve_scope
 from tiendo.evaluate.ranking import ranking
@@ -26,6 +26,7 @@ from tiendo.evaluate.readmodels import (
     TargetDetail,
     TargetPage,
     TaskPage,
+    TimelinessTable,
     WarningOut,
     WarningSummary,
 )
@@ -142,6 +143,22 @@ def get_reports(
     return list_reports(
         session, scope, status=status, bucket=bucket, since=since, limit=limit, offset=offset
     )
+
+
+@router.get(
+    "/timeliness",
+    response_model=TimelinessTable,
+    summary="Báo cáo đầy đủ và đúng hạn theo cơ quan, kế hoạch, tỉnh hoặc kỳ",
+)
+def get_timeliness(
+    request: Request,
+    params: FilterParams = Depends(),
+    by: str = Query("agency", pattern="^(agency|plan|province|period)$"),
+    limit: int = Query(500, ge=1, le=5000),
+    session: Session = Depends(get_session),
+):
+    scope = _scope(request, session, params)
+    return timeliness_by(session, scope, by, limit)
 
 
 @router.get(
