@@ -9,7 +9,7 @@ province can publish its own weights without touching the code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tiendo.evaluate.scorecards import DEFAULT_WEIGHTS, Weights
 from tiendo.evaluate.targets import DEFAULT_THRESHOLDS, Thresholds
@@ -28,7 +28,6 @@ class EvaluationConfig:
     weights: Weights = DEFAULT_WEIGHTS
     warning_rules: WarningRules = DEFAULT_WARNING_RULES
     recent_report_days: int = RECENT_REPORT_DAYS
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings) -> EvaluationConfig:

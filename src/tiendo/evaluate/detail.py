@@ -13,7 +13,6 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tiendo.domain import describe
 from tiendo.errors import ValidationError
 from tiendo.evaluate import mapping, service
 from tiendo.evaluate import wording as w
@@ -23,7 +22,7 @@ from tiendo.evaluate.queries import agency_names, scope_for_plan, target_out, vi
 from tiendo.evaluate.readmodels import ChartPoint, ObservationOut, TargetDetail, Trajectory
 from tiendo.evaluate.targets import TargetResult, evaluate_target
 from tiendo.store.queries import Visibility
-from tiendo.store.tables import ObservationRow, TargetRow, TargetStatusRow
+from tiendo.store.tables import ObservationRow, TargetStatusRow
 from tiendo.text.numbers import format_date
 
 
@@ -138,10 +137,4 @@ def target_detail(
         trajectory=trajectory(live, spec.year if spec else None, target.unit, series),
         explanation=explanation.get("explanation") or {},
         indicator_explanation=explanation.get("indicator_explanation"),
-    )
-
-
-def requirement(target: TargetRow) -> str:
-    return describe.target_value(
-        target.op, target.value, target.value_max, target.unit, target.kind
     )

@@ -234,6 +234,7 @@ def record_observations(
     )
     history = _history(session, targets)
     now = utcnow()
+    stored_rows = []
     for row in rows:
         past = history.get(row.target_id, [])
         check = check_value(
@@ -242,20 +243,26 @@ def record_observations(
             config.warning_rules.outlier_z,
             config.warning_rules.outlier_min_changes,
         )
-        stored = ObservationRow(
-            target_id=row.target_id,
-            value=float(row.value),
-            as_of=row.as_of,
-            source=row.source,
-            agency_id=row.agency_id,
-            report_id=row.report_id,
-            recorded_at=now,
-            outlier=check.outlier,
-            outlier_z=check.z,
-            outlier_note=check.explanation.text if check.outlier else None,
+        stored_rows.append(
+            (
+                ObservationRow(
+                    target_id=row.target_id,
+                    value=float(row.value),
+                    as_of=row.as_of,
+                    source=row.source,
+                    agency_id=row.agency_id,
+                    report_id=row.report_id,
+                    recorded_at=now,
+                    outlier=check.outlier,
+                    outlier_z=check.z,
+                    outlier_note=check.explanation.text if check.outlier else None,
+                ),
+                check,
+            )
         )
-        session.add(stored)
-        session.flush()
+    session.add_all([stored for stored, _ in stored_rows])
+    session.flush()
+    for stored, check in stored_rows:
         outcome.ids.append(stored.id)
         if check.outlier:
             outcome.outliers.append((stored.id, check.explanation.text))
@@ -339,8 +346,8 @@ def record_task_progress(
         TaskProgressRow.task_id,
         {(r.report_id, r.task_id) for r in rows if r.report_id is not None},
     )
-    for row in rows:
-        stored = TaskProgressRow(
+    stored_rows = [
+        TaskProgressRow(
             task_id=row.task_id,
             period_key=row.period_key,
             state=row.state,
@@ -350,9 +357,11 @@ def record_task_progress(
             report_id=row.report_id,
             agency_id=row.agency_id,
         )
-        session.add(stored)
-        session.flush()
-        outcome.ids.append(stored.id)
+        for row in rows
+    ]
+    session.add_all(stored_rows)
+    session.flush()
+    outcome.ids.extend(stored.id for stored in stored_rows)
     if recompute:
         outcome.recomputed = service.recompute_tasks(
             session, {r.task_id for r in rows}, _today(today), config

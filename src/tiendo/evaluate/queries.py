@@ -10,7 +10,7 @@ the list behind its link always agree. Nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from sqlalchemy import and_, case, func, or_, select, true
@@ -565,24 +565,6 @@ def list_reports(
     return SubmissionPage(total=total, limit=limit, offset=offset, items=items)
 
 
-def computed_at(session: Session, scope: Scope) -> dt.datetime | None:
-    """When the statuses in scope were last computed (the oldest of the newest, per table)."""
-    newest = [
-        session.scalar(
-            select(func.max(TaskStatusRow.computed_at)).where(
-                TaskStatusRow.plan_id.in_(scope.plan_ids)
-            )
-        ),
-        session.scalar(
-            select(func.max(TargetStatusRow.computed_at)).where(
-                TargetStatusRow.plan_id.in_(scope.plan_ids)
-            )
-        ),
-    ]
-    known = [n for n in newest if n is not None]
-    return max(known) if known else None
-
-
 def visible_target(
     session: Session, target_id: int, visibility: Visibility
 ) -> tuple[TargetRow, PlanRow]:
@@ -636,7 +618,3 @@ def status_views(rows: dict, kind: str) -> dict[int, StatusView]:
         )
         for item_id, row in rows.items()
     }
-
-
-def with_filters(scope: Scope, **changes) -> Scope:
-    return replace(scope, filters=replace(scope.filters, **changes))

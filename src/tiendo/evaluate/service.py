@@ -476,18 +476,3 @@ def recompute_plan(
 ) -> Recomputed:
     """Rebuild the statuses of one plan (after it was stored or corrected)."""
     return _recompute_plans(session, [plan_id], today, config)
-
-
-def stale_targets_and_tasks(session: Session, plan_id: int) -> tuple[list[int], list[int]]:
-    """Items of a plan whose status rows are missing (e.g. added after the last run)."""
-    targets = session.scalars(
-        select(TargetRow.id)
-        .outerjoin(TargetStatusRow, TargetStatusRow.target_id == TargetRow.id)
-        .where(TargetRow.plan_id == plan_id, _live(TargetRow), TargetStatusRow.target_id.is_(None))
-    )
-    tasks = session.scalars(
-        select(TaskRow.id)
-        .outerjoin(TaskStatusRow, TaskStatusRow.task_id == TaskRow.id)
-        .where(TaskRow.plan_id == plan_id, _live(TaskRow), TaskStatusRow.task_id.is_(None))
-    )
-    return list(targets), list(tasks)
