@@ -55,11 +55,17 @@ from tiendo.runtime import Runtime, build_runtime
 from tiendo.store.migrate import upgrade
 from tiendo.store.queries import Visibility
 from tiendo.store.tables import AgencyRow, SubmissionRow, TargetRow, TaskRow
+from tiendo.text.numbers import format_number
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 EVERYTHING = Visibility.everything()
 #: A province that received two others in 2025 (Hà Nam and Nam Định into Ninh Bình).
 PROVINCE = "37"
+
+
+def vn(value: float, digits: int | None = None) -> str:
+    """A number written the Vietnamese way (1.234,5)."""
+    return format_number(value if digits is None else round(value, digits), digits)
 
 
 def log(message: str) -> None:
@@ -146,7 +152,7 @@ class Database:
                 total = conn.execute(
                     sa.text("select pg_database_size(current_database())")
                 ).scalar()
-        return f"{total / 1024 / 1024:,.0f} MB"
+        return f"{vn(total / 1024 / 1024, 0)} MB"
 
     def close(self) -> None:
         self.runtime.engine.dispose()
@@ -162,7 +168,7 @@ class Database:
 
 def build(db: Database, scale: float) -> dict[str, float]:
     engine = db.runtime.engine
-    log(f"[{db.kind}] Sinh dữ liệu (quy mô {scale:g})…")
+    log(f"[{db.kind}] Sinh dữ liệu (quy mô {vn(scale, 2)})…")
     started = time.perf_counter()
     counts = generate(engine, scale=scale, log=log)
     generated = time.perf_counter() - started
@@ -181,7 +187,9 @@ def build(db: Database, scale: float) -> dict[str, float]:
         session.commit()
     recomputed = time.perf_counter() - started
     analyse(engine)
-    log(f"[{db.kind}] {done.targets:,} chỉ tiêu, {done.tasks:,} nhiệm vụ trong {recomputed:.0f} s")
+    log(
+        f"[{db.kind}] {vn(done.targets)} chỉ tiêu, {vn(done.tasks)} nhiệm vụ trong {vn(recomputed, 0)} s"
+    )
     return {
         "generate_s": generated,
         "recompute_all_s": recomputed,
@@ -404,23 +412,24 @@ def report(results: dict, args) -> None:
         print(f"- {key}: {value}")
     for r in results.values():
         b = r["build"]
-        print(f"\n## {r['version']} (quy mô {args.scale:g})\n")
+        print(f"\n## {r['version']} (quy mô {vn(args.scale, 2)})\n")
         print(
-            f"Sinh dữ liệu {b['generate_s']:.0f} s; tính mọi trạng thái {b['recompute_all_s']:.0f} s "
-            f"({r['statuses']['targets']:,} chỉ tiêu, {r['statuses']['tasks']:,} nhiệm vụ); "
+            f"Sinh dữ liệu {vn(b['generate_s'], 0)} s; tính mọi trạng thái {vn(b['recompute_all_s'], 0)} s "
+            f"({vn(r['statuses']['targets'])} chỉ tiêu, {vn(r['statuses']['tasks'])} nhiệm vụ); "
             f"dung lượng {r['size']}."
         )
         print(
-            "Số dòng: " + ", ".join(f"{k[5:]} {v:,}" for k, v in b.items() if k.startswith("rows_"))
+            "Số dòng: "
+            + ", ".join(f"{k[5:]} {vn(v)}" for k, v in b.items() if k.startswith("rows_"))
         )
         print("\n| truy vấn | trung vị (ms) | p95 (ms) | lớn nhất (ms) |\n|---|---:|---:|---:|")
         for name, t in {**r["queries"], **r["endpoints"]}.items():
-            print(f"| {name} | {t['median']:.1f} | {t['p95']:.1f} | {t['max']:.1f} |")
+            print(f"| {name} | {vn(t['median'], 1)} | {vn(t['p95'], 1)} | {vn(t['max'], 1)} |")
         e = r["reevaluation"]
         print(
-            f"\nGhi nhận một báo cáo đã duyệt và tính lại (trung bình {e['tasks_per_report']:.0f} nhiệm vụ, "
-            f"{e['targets_per_report']:.1f} chỉ tiêu mỗi báo cáo): trung vị {e['median']:.0f} ms, "
-            f"p95 {e['p95']:.0f} ms, lớn nhất {e['max']:.0f} ms."
+            f"\nGhi nhận một báo cáo đã duyệt và tính lại (trung bình {vn(e['tasks_per_report'], 0)} nhiệm vụ, "
+            f"{vn(e['targets_per_report'], 1)} chỉ tiêu mỗi báo cáo): trung vị {vn(e['median'], 0)} ms, "
+            f"p95 {vn(e['p95'], 0)} ms, lớn nhất {vn(e['max'], 0)} ms."
         )
 
 

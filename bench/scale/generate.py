@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, text
 
 from tiendo.domain.units import PROVINCES, current_provinces
+from tiendo.text.numbers import format_number
 from tiendo.text.vietnamese import fold
 
 #: The day the benchmark evaluates for (fixed so runs are comparable).
@@ -649,7 +650,9 @@ def generate(
         n = write(engine, table, columns, rows)
         counts.tables[table] = n
         counts.seconds[table] = time.perf_counter() - started
-        log(f"  {table}: {n:,} dòng trong {counts.seconds[table]:.1f} s")
+        log(
+            f"  {table}: {format_number(n)} dòng trong {format_number(round(counts.seconds[table], 1), 1)} s"
+        )
 
     load("agencies", AGENCY_COLUMNS, agencies(world, scale))
     plan_rows = list(plans(world))
