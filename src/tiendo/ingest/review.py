@@ -30,44 +30,12 @@ from tiendo.text.vietnamese import fold, nfc
 ITEM_TYPES = {"target": TargetRow, "task": TaskRow, "duty": DutyRow}
 ITEM_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "duty": "chế độ báo cáo"}
 
-TARGET_FIELDS = (
-    "indicator",
-    "kind",
-    "op",
-    "value",
-    "value_max",
-    "unit",
-    "year",
-    "base_year",
-    "core",
-    "text",
-    "baseline_value",
-    "baseline_year",
-    "direction",
-    "data_source",
-)
-TASK_FIELDS = (
-    "group_no",
-    "group_title",
-    "text",
-    "full_text",
-    "lead_text",
-    "deadline_due",
-    "deadline_precision",
-    "continuing",
-    "deadline_text",
-)
+TARGET_FIELDS = ("indicator", "kind", "op", "value", "value_max", "unit", "year", "base_year", "core", "text",
+                 "baseline_value", "baseline_year", "direction", "data_source")
+TASK_FIELDS = ("group_no", "group_title", "text", "full_text", "lead_text", "deadline_due", "deadline_precision",
+               "continuing", "deadline_text")
 DUTY_FIELDS = ("kind", "who", "to_whom", "frequency", "due", "text")
-PLAN_FIELDS = (
-    "province_code",
-    "issuer",
-    "doc_type",
-    "number",
-    "issued_on",
-    "signer",
-    "title",
-    "implements",
-)
+PLAN_FIELDS = ("province_code", "issuer", "doc_type", "number", "issued_on", "signer", "title", "implements")
 FIELDS = {"target": TARGET_FIELDS, "task": TASK_FIELDS, "duty": DUTY_FIELDS}
 
 
@@ -88,14 +56,10 @@ class _Errors:
 
     def raise_if_any(self, what: str) -> None:
         if self.items:
-            raise ValidationError(
-                f"Chưa lưu được {what}: {self.items[0]['msg']}", errors=self.items
-            )
+            raise ValidationError(f"Chưa lưu được {what}: {self.items[0]['msg']}", errors=self.items)
 
 
-def _text(
-    raw, errors: _Errors, field: str, label: str, *, required=False, max_len=4000
-) -> str | None:
+def _text(raw, errors: _Errors, field: str, label: str, *, required=False, max_len=4000) -> str | None:
     value = nfc(str(raw or "")).strip()
     if not value:
         if required:
@@ -114,9 +78,7 @@ def _number(raw, errors: _Errors, field: str, label: str) -> float | None:
     try:
         return parse_number(str(raw))
     except NumberFormatError:
-        errors.add(
-            field, f"“{label}” phải là số viết kiểu Việt Nam, ví dụ 1.234,5 (nhận được “{raw}”)."
-        )
+        errors.add(field, f"“{label}” phải là số viết kiểu Việt Nam, ví dụ 1.234,5 (nhận được “{raw}”).")
         return None
 
 
@@ -149,20 +111,9 @@ def clean_target(data: dict) -> dict:
     """Validate target fields as a coordinator typed them; raise with field-level messages."""
     e = _Errors()
     out = {
-        "indicator": _text(
-            data.get("indicator"), e, "indicator", "Tên chỉ tiêu", required=True, max_len=1000
-        ),
-        "kind": _choice(
-            data.get("kind"),
-            [k.value for k in TargetKind],
-            e,
-            "kind",
-            "Loại chỉ tiêu",
-            default="level",
-        ),
-        "op": _choice(
-            data.get("op"), [c.value for c in Comparator], e, "op", "Phép so sánh", default="="
-        ),
+        "indicator": _text(data.get("indicator"), e, "indicator", "Tên chỉ tiêu", required=True, max_len=1000),
+        "kind": _choice(data.get("kind"), [k.value for k in TargetKind], e, "kind", "Loại chỉ tiêu", default="level"),
+        "op": _choice(data.get("op"), [c.value for c in Comparator], e, "op", "Phép so sánh", default="="),
         "value": _number(data.get("value"), e, "value", "Giá trị"),
         "value_max": _number(data.get("value_max"), e, "value_max", "Giá trị cận trên"),
         "unit": _choice(data.get("unit"), list(UNITS), e, "unit", "Đơn vị", default="%"),
@@ -171,15 +122,9 @@ def clean_target(data: dict) -> dict:
         "core": _bool(data.get("core", "1")),
         "text": _text(data.get("text"), e, "text", "Câu trong văn bản", max_len=4000) or "",
         "baseline_value": _number(data.get("baseline_value"), e, "baseline_value", "Giá trị nền"),
-        "baseline_year": _year(
-            data.get("baseline_year"), e, "baseline_year", "Năm của giá trị nền"
-        ),
-        "direction": _choice(
-            data.get("direction") or None, [None, "higher", "lower"], e, "direction", "Chiều tốt"
-        ),
-        "data_source": _text(
-            data.get("data_source"), e, "data_source", "Nguồn số liệu", max_len=500
-        ),
+        "baseline_year": _year(data.get("baseline_year"), e, "baseline_year", "Năm của giá trị nền"),
+        "direction": _choice(data.get("direction") or None, [None, "higher", "lower"], e, "direction", "Chiều tốt"),
+        "data_source": _text(data.get("data_source"), e, "data_source", "Nguồn số liệu", max_len=500),
     }
     if out["kind"] == "achieve":
         out["value"], out["value_max"], out["unit"] = None, None, "bool"
@@ -192,12 +137,8 @@ def clean_target(data: dict) -> dict:
             e.add("value_max", "Cận trên phải lớn hơn hoặc bằng cận dưới.")
     else:
         out["value_max"] = None
-    if (
-        out["unit"] in ("%", "% GRDP")
-        and out["value"] is not None
-        and not 0 <= out["value"] <= 100
-        and out["kind"] == "level"
-    ):
+    if out["unit"] in ("%", "% GRDP") and out["value"] is not None and not 0 <= out["value"] <= 100 \
+            and out["kind"] == "level":
         e.add("value", "Tỷ lệ phần trăm phải trong khoảng 0–100.")
     if out["kind"] == "multiple" and out["base_year"] is None:
         e.add("base_year", "Chỉ tiêu “gấp … lần” phải có năm gốc.")
@@ -213,11 +154,8 @@ def _deadline(data: dict, e: _Errors) -> dict:
         return {"deadline_due": None, "deadline_precision": None, "continuing": False}
     if raw.isdigit() and len(raw) == 4:
         year = _year(raw, e, "deadline", "Thời hạn")
-        return {
-            "deadline_due": dt.date(year, 12, 31) if year else None,
-            "deadline_precision": "year",
-            "continuing": False,
-        }
+        return {"deadline_due": dt.date(year, 12, 31) if year else None, "deadline_precision": "year",
+                "continuing": False}
     try:
         due = parse_date(raw)
     except ValueError:
@@ -231,9 +169,7 @@ def clean_task(data: dict) -> dict:
     out = {
         "group_no": _text(data.get("group_no"), e, "group_no", "Nhóm", max_len=40),
         "group_title": _text(data.get("group_title"), e, "group_title", "Tên nhóm", max_len=1000),
-        "text": _text(
-            data.get("text"), e, "text", "Nội dung nhiệm vụ", required=True, max_len=4000
-        ),
+        "text": _text(data.get("text"), e, "text", "Nội dung nhiệm vụ", required=True, max_len=4000),
         "lead_text": _text(data.get("lead_text"), e, "lead_text", "Cơ quan chủ trì", max_len=500),
         **_deadline(data, e),
     }
@@ -249,14 +185,9 @@ def clean_duty(data: dict) -> dict:
     allowed = [f.value for f in Frequency]
     bad = [f for f in freqs if f not in allowed]
     if bad:
-        e.add(
-            "frequency",
-            f"Định kỳ không hợp lệ: {', '.join(bad)} (các giá trị: {', '.join(allowed)}).",
-        )
+        e.add("frequency", f"Định kỳ không hợp lệ: {', '.join(bad)} (các giá trị: {', '.join(allowed)}).")
     out = {
-        "kind": _choice(
-            data.get("kind"), [k.value for k in DutyKind], e, "kind", "Loại", default="report"
-        ),
+        "kind": _choice(data.get("kind"), [k.value for k in DutyKind], e, "kind", "Loại", default="report"),
         "who": _text(data.get("who"), e, "who", "Ai thực hiện", max_len=1000),
         "to_whom": _text(data.get("to_whom"), e, "to_whom", "Gửi đến", max_len=1000),
         "frequency": [f for f in freqs if f in allowed],
@@ -291,12 +222,8 @@ def _search_key(item_type: str, fields: dict) -> str:
     if item_type == "target":
         return fold(f"{fields.get('indicator') or ''} {fields.get('text') or ''}")
     if item_type == "task":
-        return fold(
-            f"{fields.get('group_title') or ''} {fields.get('text') or ''} {fields.get('lead_text') or ''}"
-        )
-    return fold(
-        f"{fields.get('who') or ''} {fields.get('to_whom') or ''} {fields.get('text') or ''}"
-    )
+        return fold(f"{fields.get('group_title') or ''} {fields.get('text') or ''} {fields.get('lead_text') or ''}")
+    return fold(f"{fields.get('who') or ''} {fields.get('to_whom') or ''} {fields.get('text') or ''}")
 
 
 @dataclass
@@ -308,9 +235,7 @@ class Reviewer:
 
     def check(self, plan: PlanRow) -> None:
         if not self.principal.manages_province(plan.province_code):
-            raise PermissionDenied(
-                "Chỉ cán bộ điều phối của tỉnh được rà soát, sửa và công bố kế hoạch này."
-            )
+            raise PermissionDenied("Chỉ cán bộ điều phối của tỉnh được rà soát, sửa và công bố kế hoạch này.")
 
 
 def _plan(session: Session, plan_id: int) -> PlanRow:
@@ -336,15 +261,8 @@ def _check_revision(row, expected: int | None) -> None:
         )
 
 
-def update_item(
-    session: Session,
-    reviewer: Reviewer,
-    item_type: str,
-    item_id: int,
-    data: dict,
-    *,
-    expected_revision: int | None,
-) -> object:
+def update_item(session: Session, reviewer: Reviewer, item_type: str, item_id: int, data: dict,
+                *, expected_revision: int | None) -> object:
     row = _item(session, item_type, item_id)
     plan = _plan(session, row.plan_id)
     reviewer.check(plan)
@@ -356,90 +274,46 @@ def update_item(
     row.search_key = _search_key(item_type, fields)
     row.edited = True
     row.revision += 1
-    audit.record(
-        session,
-        reviewer.actor,
-        f"{item_type}.edit",
-        item_type,
-        row.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after=snapshot(row, FIELDS[item_type]),
-    )
+    audit.record(session, reviewer.actor, f"{item_type}.edit", item_type, row.id, plan_id=plan.id,
+                 province_code=plan.province_code, before=before, after=snapshot(row, FIELDS[item_type]))
     return row
 
 
-def add_item(
-    session: Session, reviewer: Reviewer, plan_id: int, item_type: str, data: dict
-) -> object:
+def add_item(session: Session, reviewer: Reviewer, plan_id: int, item_type: str, data: dict) -> object:
     plan = _plan(session, plan_id)
     reviewer.check(plan)
     fields = CLEANERS[item_type](data)
     version_id = plan.current_version_id
     line = data.get("line")
     row = ITEM_TYPES[item_type](
-        plan_id=plan.id,
-        first_version_id=version_id,
-        last_version_id=version_id,
-        origin="manual",
-        edited=True,
-        signature="",
-        position=10_000,
-        line=int(line) if str(line or "").isdigit() else None,
-        search_key=_search_key(item_type, fields),
-        **fields,
+        plan_id=plan.id, first_version_id=version_id, last_version_id=version_id, origin="manual", edited=True,
+        signature="", position=10_000, line=int(line) if str(line or "").isdigit() else None,
+        search_key=_search_key(item_type, fields), **fields,
     )
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        reviewer.actor,
-        f"{item_type}.add",
-        item_type,
-        row.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        after=snapshot(row, FIELDS[item_type]),
-    )
+    audit.record(session, reviewer.actor, f"{item_type}.add", item_type, row.id, plan_id=plan.id,
+                 province_code=plan.province_code, after=snapshot(row, FIELDS[item_type]))
     return row
 
 
-def delete_item(
-    session: Session,
-    reviewer: Reviewer,
-    item_type: str,
-    item_id: int,
-    *,
-    expected_revision: int | None,
-) -> None:
+def delete_item(session: Session, reviewer: Reviewer, item_type: str, item_id: int,
+                *, expected_revision: int | None) -> None:
     row = _item(session, item_type, item_id)
     plan = _plan(session, row.plan_id)
     reviewer.check(plan)
     _check_revision(row, expected_revision)
     row.deleted, row.active = True, False
     row.revision += 1
-    audit.record(
-        session,
-        reviewer.actor,
-        f"{item_type}.delete",
-        item_type,
-        row.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=snapshot(row, FIELDS[item_type]),
-    )
+    audit.record(session, reviewer.actor, f"{item_type}.delete", item_type, row.id, plan_id=plan.id,
+                 province_code=plan.province_code, before=snapshot(row, FIELDS[item_type]))
 
 
-def merge_items(
-    session: Session, reviewer: Reviewer, item_type: str, item_ids: list[int]
-) -> object:
+def merge_items(session: Session, reviewer: Reviewer, item_type: str, item_ids: list[int]) -> object:
     """Join items read as several into the first one; the others are deleted."""
     if item_type not in ("target", "task") or len(set(item_ids)) < 2:
         raise ValidationError("Hãy chọn ít nhất hai chỉ tiêu hoặc hai nhiệm vụ để gộp.")
-    rows = sorted(
-        (_item(session, item_type, i) for i in set(item_ids)), key=lambda r: (r.line or 0, r.id)
-    )
+    rows = sorted((_item(session, item_type, i) for i in set(item_ids)), key=lambda r: (r.line or 0, r.id))
     plan = _plan(session, rows[0].plan_id)
     reviewer.check(plan)
     if any(r.plan_id != plan.id for r in rows):
@@ -456,29 +330,14 @@ def merge_items(
     for r in others:
         r.deleted, r.active = True, False
         r.revision += 1
-    audit.record(
-        session,
-        reviewer.actor,
-        f"{item_type}.merge",
-        item_type,
-        keep.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before={"items": before},
-        after={"kept": snapshot(keep, FIELDS[item_type]), "deleted_ids": [r.id for r in others]},
-    )
+    audit.record(session, reviewer.actor, f"{item_type}.merge", item_type, keep.id, plan_id=plan.id,
+                 province_code=plan.province_code, before={"items": before},
+                 after={"kept": snapshot(keep, FIELDS[item_type]), "deleted_ids": [r.id for r in others]})
     return keep
 
 
-def split_item(
-    session: Session,
-    reviewer: Reviewer,
-    item_type: str,
-    item_id: int,
-    new_text: str,
-    *,
-    expected_revision: int | None,
-) -> object:
+def split_item(session: Session, reviewer: Reviewer, item_type: str, item_id: int, new_text: str,
+               *, expected_revision: int | None) -> object:
     """Make a second item from part of one: ``new_text`` leaves the original and becomes its own item."""
     row = _item(session, item_type, item_id)
     plan = _plan(session, row.plan_id)
@@ -486,10 +345,8 @@ def split_item(
     _check_revision(row, expected_revision)
     part = nfc(new_text or "").strip()
     if not part:
-        raise ValidationError(
-            "Hãy nhập phần nội dung tách thành mục mới.",
-            errors=[{"msg": "Phần tách ra không được để trống.", "loc": ["new_text"]}],
-        )
+        raise ValidationError("Hãy nhập phần nội dung tách thành mục mới.",
+                              errors=[{"msg": "Phần tách ra không được để trống.", "loc": ["new_text"]}])
     before = snapshot(row, FIELDS[item_type])
     fields = {name: getattr(row, name) for name in FIELDS[item_type]}
     fields["text"] = part
@@ -503,30 +360,15 @@ def split_item(
     row.revision += 1
     row.search_key = _search_key(item_type, snapshot(row, FIELDS[item_type]))
     new = ITEM_TYPES[item_type](
-        plan_id=plan.id,
-        first_version_id=row.first_version_id,
-        last_version_id=row.last_version_id,
-        origin="manual",
-        edited=True,
-        signature="",
-        position=row.position,
-        line=row.line,
-        search_key=_search_key(item_type, fields),
-        **fields,
+        plan_id=plan.id, first_version_id=row.first_version_id, last_version_id=row.last_version_id,
+        origin="manual", edited=True, signature="", position=row.position, line=row.line,
+        search_key=_search_key(item_type, fields), **fields,
     )
     session.add(new)
     session.flush()
-    audit.record(
-        session,
-        reviewer.actor,
-        f"{item_type}.split",
-        item_type,
-        row.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after={"kept": snapshot(row, FIELDS[item_type]), "new_id": new.id},
-    )
+    audit.record(session, reviewer.actor, f"{item_type}.split", item_type, row.id, plan_id=plan.id,
+                 province_code=plan.province_code, before=before,
+                 after={"kept": snapshot(row, FIELDS[item_type]), "new_id": new.id})
     return new
 
 
@@ -547,11 +389,7 @@ def update_plan(session: Session, reviewer: Reviewer, plan_id: int, data: dict) 
             issued_on = parse_date(issued)
         except ValueError:
             e.add("issued_on", f"“Ngày ban hành” phải có dạng dd/mm/yyyy (nhận được “{issued}”).")
-    implements = [
-        p.strip()
-        for p in str(data.get("implements") or "").replace(";", ",").split(",")
-        if p.strip()
-    ]
+    implements = [p.strip() for p in str(data.get("implements") or "").replace(";", ",").split(",") if p.strip()]
     fields = {
         "issuer": _text(data.get("issuer"), e, "issuer", "Cơ quan ban hành", max_len=200),
         "doc_type": _text(data.get("doc_type"), e, "doc_type", "Loại văn bản", max_len=120),
@@ -572,31 +410,10 @@ def update_plan(session: Session, reviewer: Reviewer, plan_id: int, data: dict) 
     before = snapshot(plan, PLAN_FIELDS)
     for key, value in fields.items():
         setattr(plan, key, value)
-    plan.search_key = fold(
-        " ".join(
-            str(v)
-            for v in (
-                plan.doc_type,
-                plan.number,
-                plan.issuer,
-                plan.province_name,
-                plan.title,
-                plan.signer,
-            )
-            if v
-        )
-    )
-    audit.record(
-        session,
-        reviewer.actor,
-        "plan.edit",
-        "plan",
-        plan.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after=snapshot(plan, PLAN_FIELDS),
-    )
+    plan.search_key = fold(" ".join(str(v) for v in (plan.doc_type, plan.number, plan.issuer, plan.province_name,
+                                                     plan.title, plan.signer) if v))
+    audit.record(session, reviewer.actor, "plan.edit", "plan", plan.id, plan_id=plan.id,
+                 province_code=plan.province_code, before=before, after=snapshot(plan, PLAN_FIELDS))
     return plan
 
 
@@ -606,28 +423,13 @@ def set_published(session: Session, reviewer: Reviewer, plan_id: int, published:
     before = {"status": plan.status}
     plan.status = "published" if published else "draft"
     plan.published_at = utcnow() if published else None
-    audit.record(
-        session,
-        reviewer.actor,
-        "plan.publish" if published else "plan.unpublish",
-        "plan",
-        plan.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after={"status": plan.status},
-    )
+    audit.record(session, reviewer.actor, "plan.publish" if published else "plan.unpublish", "plan", plan.id,
+                 plan_id=plan.id, province_code=plan.province_code, before=before, after={"status": plan.status})
     return plan
 
 
 def plan_history(session: Session, plan_id: int, limit: int = 500) -> list:
     from tiendo.store.tables import AuditRow
 
-    return list(
-        session.scalars(
-            select(AuditRow)
-            .where(AuditRow.plan_id == plan_id)
-            .order_by(AuditRow.at.desc(), AuditRow.id.desc())
-            .limit(limit)
-        )
-    )
+    return list(session.scalars(select(AuditRow).where(AuditRow.plan_id == plan_id)
+                                .order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)))
