@@ -60,6 +60,14 @@ class Settings(BaseSettings):
     echo_sql: bool = False
     #: the public base URL used in e-mails and exported links
     base_url: str = "http://127.0.0.1:8000"
+    #: evaluation settings (docs/evaluation.md); None keeps the published default
+    weight_tasks: float | None = Field(default=None, ge=0)
+    weight_targets: float | None = Field(default=None, ge=0)
+    weight_reports: float | None = Field(default=None, ge=0)
+    on_track_from: float | None = Field(default=None, gt=0)
+    behind_from: float | None = Field(default=None, ge=0)
+    due_soon_days: int | None = Field(default=None, ge=0, le=365)
+    silent_periods: int | None = Field(default=None, ge=1, le=24)
 
     @classmethod
     def settings_customise_sources(

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "tiendo.cli.remind",
     "tiendo.cli.demo",
     "tiendo.cli.audit",
+    "tiendo.cli.evaluate",
 ]
 
 

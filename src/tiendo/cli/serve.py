@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import click
 import uvicorn
 
@@ -20,4 +22,10 @@ def command(host: str | None, port: int | None) -> None:
     port = port or rt.settings.port
     console.print(f"tiendo đang chạy tại [bold]http://{host}:{port}[/bold] (Ctrl+C để dừng)")
     console.print(f"Cơ sở dữ liệu: {rt.settings.safe_database_url()}")
-    uvicorn.run(create_app(runtime=rt), host=host, port=port, log_level="warning")
+    app = create_app(runtime=rt)
+    # What exists now (modules, the app) lives as long as the process: keep it
+    # out of the collector's full passes, which would otherwise pause requests
+    # that build many objects (a national ranking) for tens of milliseconds.
+    gc.collect()
+    gc.freeze()
+    uvicorn.run(app, host=host, port=port, log_level="warning")

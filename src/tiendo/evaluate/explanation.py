@@ -40,8 +40,20 @@ class Explanation:
         }
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
 def jsonable(obj: Any) -> Any:
     """Dates as ISO text, enums as their value, tuples as lists, NaN as None."""
+    # Exact types first: explanations hold many plain values, and an enum
+    # (a str subclass) must not take this path.
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    if kind is float:
+        return obj if math.isfinite(obj) else None
+    if kind is dict:
+        return {str(jsonable(k)): jsonable(v) for k, v in obj.items()}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, dt.date | dt.datetime):

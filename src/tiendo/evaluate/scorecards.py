@@ -1,7 +1,9 @@
 """Scorecards per agency or per province, a composite score, and a ranking.
 
 Every share keeps the ids of the items counted above and below the line so
-a page can drill down. The composite score (0–100) is the weighted mean of
+a page can drill down; at national scale a share may instead be a ``Tally``
+of counts, whose items a filtered list finds again (see
+``scorecard_from_tallies``). The composite score (0–100) is the weighted mean of
 three shares — tasks on time, targets achieved or on track, reports on time —
 over the shares the group has data for (weights rescaled to sum to 1).
 """
@@ -75,19 +77,58 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """A share known by its counts only (numerator ≤ denominator)."""
+
+    name: str
+    label: str
+    numerator_count: int
+    denominator_count: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.numerator_count <= self.denominator_count:
+            raise ValueError("a tally needs 0 ≤ numerator ≤ denominator")
+
+    @property
+    def value(self) -> float | None:
+        if not self.denominator_count:
+            return None
+        return self.numerator_count / self.denominator_count
+
+    def describe(self) -> str:
+        if not self.denominator_count:
+            return f"{self.label}: chưa có dữ liệu"
+        return (
+            f"{self.label} {w.percent(self.value)} "
+            f"({self.numerator_count}/{self.denominator_count})"
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "value": self.value,
+            "numerator": {"count": self.numerator_count},
+            "denominator": {"count": self.denominator_count},
+        }
+
+
+@dataclass(frozen=True)
 class Scorecard:
+    """Shares carry the ids behind them (``Share``) or only their counts (``Tally``)."""
+
     key: object
-    tasks_on_time: Share
-    tasks_overdue: Share
-    targets_on_track: Share
-    targets_at_risk: Share
-    reports_on_time: Share
+    tasks_on_time: Share | Tally
+    tasks_overdue: Share | Tally
+    targets_on_track: Share | Tally
+    targets_at_risk: Share | Tally
+    reports_on_time: Share | Tally
     composite: float | None
     weights: Weights
     explanation: Explanation
 
     @property
-    def components(self) -> tuple[tuple[Share, float], ...]:
+    def components(self) -> tuple[tuple[Share | Tally, float], ...]:
         """The shares that make the composite score, with their weights."""
         return (
             (self.tasks_on_time, self.weights.tasks),
@@ -173,6 +214,27 @@ def _scorecard(
         tuple(r.id for r in reports if r.status is SubmissionStatus.ON_TIME),
         tuple(r.id for r in reports if r.expected),
     )
+    return _compose(
+        key,
+        tasks_on_time,
+        tasks_overdue,
+        targets_on_track,
+        targets_at_risk,
+        reports_on_time,
+        weights,
+    )
+
+
+def _compose(
+    key: object,
+    tasks_on_time: Share | Tally,
+    tasks_overdue: Share | Tally,
+    targets_on_track: Share | Tally,
+    targets_at_risk: Share | Tally,
+    reports_on_time: Share | Tally,
+    weights: Weights,
+) -> Scorecard:
+    """The composite score and its explanation, from the five shares."""
     parts = [
         (share, weight)
         for share, weight in (
@@ -183,9 +245,7 @@ def _scorecard(
         if share.value is not None and weight > 0
     ]
     total_weight = sum(weight for _, weight in parts)
-    composite = None
-    if total_weight > 0:
-        composite = 100.0 * sum(share.value * weight for share, weight in parts) / total_weight
+    composite = composite_of((share.value, weight) for share, weight in parts)
     terms = [f"{w.num(weight / total_weight)} × {share.describe()}" for share, weight in parts]
     if composite is None:
         text = "Chưa có dữ liệu để tính điểm tổng hợp."
@@ -226,6 +286,38 @@ def _scorecard(
         weights=weights,
         explanation=explanation,
     )
+
+
+def composite_of(parts: Iterable[tuple[float | None, float]]) -> float | None:
+    """100 × Σ(weight × value) / Σ(weight), over the values known with a positive weight."""
+    known = [(value, weight) for value, weight in parts if value is not None and weight > 0]
+    total_weight = sum(weight for _, weight in known)
+    if total_weight <= 0:
+        return None
+    return 100.0 * sum(value * weight for value, weight in known) / total_weight
+
+
+#: The five shares of a scorecard, in order, with their labels.
+SHARE_LABELS: tuple[tuple[str, str], ...] = (
+    ("tasks_on_time", "nhiệm vụ đúng hạn"),
+    ("tasks_overdue", "nhiệm vụ quá hạn"),
+    ("targets_on_track", "chỉ tiêu đã đạt hoặc đúng tiến độ"),
+    ("targets_at_risk", "chỉ tiêu nguy cơ không đạt hoặc không đạt"),
+    ("reports_on_time", "báo cáo đúng hạn"),
+)
+
+
+def scorecard_from_tallies(
+    key: object, counts: dict[str, tuple[int, int]], weights: Weights = DEFAULT_WEIGHTS
+) -> Scorecard:
+    """The same scorecard from counts alone: ``counts[name] = (numerator, denominator)``.
+
+    For national-scale pages, where the counts come from the database and
+    the items behind each count are found again by a filtered list rather
+    than carried as ids. Missing names count as 0/0.
+    """
+    tallies = [Tally(name, label, *counts.get(name, (0, 0))) for name, label in SHARE_LABELS]
+    return _compose(key, *tallies, weights)
 
 
 def build_scorecards(
@@ -283,27 +375,47 @@ def _rounded(value: float | None) -> float:
     return -1.0 if value is None else round(value, 9)
 
 
-def _order(card: Scorecard) -> tuple:
+def order_key(composite: float | None, shares: dict[str, float | None], key: object) -> tuple:
+    """Where a group stands: by composite score, then ``TIE_BREAKERS``, then its key.
+
+    ``shares`` maps share names to values; a ranking of thousands of groups
+    can sort on this without building every scorecard.
+    """
     return (
-        -_rounded(card.composite),
-        *(-_rounded(getattr(card, name).value) for name, _ in TIE_BREAKERS),
-        str(card.key),
+        -_rounded(composite),
+        *(-_rounded(shares.get(name)) for name, _ in TIE_BREAKERS),
+        str(key),
     )
+
+
+def _order(card: Scorecard) -> tuple:
+    shares = {name: getattr(card, name).value for name, _ in TIE_BREAKERS}
+    return order_key(card.composite, shares, card.key)
+
+
+def rank_ordered(
+    ordered: Sequence[Scorecard], first_position: int = 1, above: Scorecard | None = None
+) -> list[Ranked]:
+    """Places for scorecards already in ranking order, from ``first_position``.
+
+    ``above`` is the scorecard just before the first one (for a page of a
+    long ranking), so a tie with it is explained too.
+    """
+    ranked = []
+    previous = above
+    for index, card in enumerate(ordered):
+        reasons = [card.explanation.text]
+        if previous is not None and _rounded(previous.composite) == _rounded(card.composite):
+            reasons.append(_tie_reason(previous, card))
+        ranked.append(Ranked(first_position + index, card, tuple(reasons)))
+        previous = card
+    return ranked
 
 
 def rank_scorecards(cards: Iterable[Scorecard]) -> list[Ranked]:
     """Rank by composite score (highest first), ties broken by ``TIE_BREAKERS``
     then by key; groups without a score come last."""
-    ordered = sorted(cards, key=_order)
-    ranked = []
-    for index, card in enumerate(ordered):
-        reasons = [card.explanation.text]
-        if index > 0:
-            above = ordered[index - 1]
-            if _rounded(above.composite) == _rounded(card.composite):
-                reasons.append(_tie_reason(above, card))
-        ranked.append(Ranked(index + 1, card, tuple(reasons)))
-    return ranked
+    return rank_ordered(sorted(cards, key=_order))
 
 
 def _tie_reason(above: Scorecard, card: Scorecard) -> str:

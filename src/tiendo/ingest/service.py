@@ -14,6 +14,7 @@ from tiendo.clock import utcnow
 from tiendo.domain.actor import Actor
 from tiendo.domain.plan import DocumentMeta
 from tiendo.domain.units import find_province
+from tiendo.evaluate import hooks as evaluation_hooks
 from tiendo.ingest.pipeline import EXTRACTOR_VERSION, LoadedPlan, Progress, load_plan
 from tiendo.store import audit
 from tiendo.store.repositories import MergeCounts
@@ -133,6 +134,8 @@ def store_loaded_plan(
         plan.current_version_id = version.id
         if publish and plan.status != "published":
             plan.status, plan.published_at = "published", utcnow()
+        # New or changed targets and tasks get a status in the same transaction.
+        evaluation_hooks.on_plan_changed(uow.session, plan.id)
         audit.record(
             uow.session,
             actor,

@@ -19,6 +19,7 @@ from tiendo.accounts.roles import Principal
 from tiendo.clock import utcnow
 from tiendo.domain.actor import Actor
 from tiendo.errors import Conflict, NotFound, ValidationError
+from tiendo.evaluate import hooks
 from tiendo.reporting import access, matching
 from tiendo.reporting.fields import Errors, blank, date, int_id, number, text
 from tiendo.store import audit
@@ -189,6 +190,8 @@ def assign_task(
         before=before,
         after=task_snapshot(session, row),
     )
+    # A newly assigned agency is expected to report from now on.
+    hooks.on_periods_changed(session, plan.id)
     return row
 
 
@@ -263,6 +266,8 @@ def assign_target(
         before=before,
         after=target_snapshot(row),
     )
+    # A newly assigned agency is expected to report from now on.
+    hooks.on_periods_changed(session, plan.id)
     return row
 
 
@@ -377,4 +382,6 @@ def decide_lead(
         },
         note=row.lead_text,
     )
+    # A newly assigned agency is expected to report from now on.
+    hooks.on_periods_changed(session, plan.id)
     return row

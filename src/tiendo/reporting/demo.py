@@ -18,7 +18,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from tiendo.accounts.passwords import hash_password
@@ -27,6 +27,7 @@ from tiendo.clock import VIETNAM, today_in_vietnam, utcnow
 from tiendo.domain.actor import Actor
 from tiendo.domain.units import PROVINCES
 from tiendo.errors import TiendoError
+from tiendo.evaluate import hooks
 from tiendo.evaluate.model import derive_direction
 from tiendo.reporting import agencies as agency_service
 from tiendo.reporting import matching, periods, reports
@@ -37,11 +38,14 @@ from tiendo.store.tables import (
     AuditRow,
     LeadDecisionRow,
     NotificationRow,
+    ObservationRow,
     PeriodRow,
     PlanRow,
     ReportRow,
+    SubmissionRow,
     TargetRow,
     TaskCoAgencyRow,
+    TaskProgressRow,
     TaskRow,
     UserRow,
 )
@@ -631,6 +635,17 @@ def remove(session: Session) -> dict:
     counts = {}
     demo_agencies = list(session.scalars(select(AgencyRow.id).where(AgencyRow.is_demo.is_(True))))
     demo_periods = select(PeriodRow.id).where(PeriodRow.is_demo.is_(True))
+    # Facts evaluation drew from the demo reports go with them; statuses are recomputed below.
+    demo_reports = select(ReportRow.id).where(ReportRow.is_demo.is_(True))
+    touched_plans = set(
+        session.scalars(select(PeriodRow.plan_id).where(PeriodRow.is_demo.is_(True)))
+    )
+    for fact in (ObservationRow, TaskProgressRow, SubmissionRow):
+        session.execute(
+            delete(fact).where(
+                or_(fact.report_id.in_(demo_reports), fact.agency_id.in_(demo_agencies))
+            )
+        )
     # Reports of demo agencies or in demo periods that nobody but the demo touched.
     counts["reports"] = session.execute(
         delete(ReportRow).where(ReportRow.is_demo.is_(True))
@@ -704,5 +719,7 @@ def remove(session: Session) -> dict:
     row = session.get(AppSettingRow, MANIFEST)
     if row is not None:
         session.delete(row)
+    for plan_id in touched_plans:
+        hooks.on_plan_changed(session, plan_id)
     audit.record(session, Actor.command_line(), "demo.remove", "demo", None, after=counts)
     return counts

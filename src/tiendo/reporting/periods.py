@@ -32,6 +32,7 @@ from tiendo.domain import periods as rules
 from tiendo.domain.actor import Actor
 from tiendo.domain.plan import Frequency
 from tiendo.errors import NotFound, ValidationError
+from tiendo.evaluate import hooks
 from tiendo.reporting import access
 from tiendo.reporting.assignment import check_revision
 from tiendo.reporting.fields import Errors, date, text
@@ -138,6 +139,7 @@ def generate_for_plan(
                 "periods": [r.key for r in created],
             },
         )
+    hooks.on_periods_changed(session, plan.id)
     return created
 
 
@@ -238,6 +240,7 @@ def add_adhoc(
         province_code=plan.province_code,
         after=snapshot(row),
     )
+    hooks.on_periods_changed(session, plan.id)
     return row
 
 
@@ -282,6 +285,7 @@ def move_due(
         after=snapshot(row),
         note=reason,
     )
+    hooks.on_periods_changed(session, plan.id)
     return row
 
 

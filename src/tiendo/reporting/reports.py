@@ -484,6 +484,7 @@ def submit(
     report.submitted_by = principal.user_id
     report.revision += 1
     report.updated_at, report.updated_by = at, principal.user_id
+    hooks.on_report_submitted(session, report.id)
     audit.record(
         session,
         actor,

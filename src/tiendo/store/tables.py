@@ -553,3 +553,205 @@ class AppSettingRow(Base):
     value: Mapped[dict] = mapped_column(JsonType, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+# ---------------------------------------------------------------- evaluation
+#
+# Evaluation keeps its own facts, written when a report is approved, and the
+# statuses computed from them. The reporting workflow's tables are not read at
+# evaluation time: these rows are a read model, so that dashboards stay fast at
+# national scale. ``report_id`` names the report a fact came from without a
+# foreign key, so the two sides can evolve separately.
+
+
+class ObservationRow(Base):
+    """A reported value of a target's indicator as of a date."""
+
+    __tablename__ = "observations"
+    __table_args__ = (
+        Index("ix_observations_target_live", "target_id", "retracted", "as_of"),
+        Index("ix_observations_outlier", "outlier", "as_of"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"))
+    value: Mapped[float] = mapped_column(Float)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(Text)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    report_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    #: true once the report it came from was reopened; kept for history
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: far from the indicator's history when recorded (see evaluate/outliers.py)
+    outlier: Mapped[bool] = mapped_column(Boolean, default=False)
+    outlier_z: Mapped[float | None] = mapped_column(Float)
+    #: why the value was flagged, in the words shown to users
+    outlier_note: Mapped[str | None] = mapped_column(Text)
+
+
+class TaskProgressRow(Base):
+    """What an agency reported about a task in a period."""
+
+    __tablename__ = "task_progress"
+    __table_args__ = (Index("ix_task_progress_task_live", "task_id", "retracted", "reported_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    period_key: Mapped[str | None] = mapped_column(String(60))
+    #: not_started, in_progress or done
+    state: Mapped[str] = mapped_column(String(20))
+    percent_done: Mapped[float | None] = mapped_column(Float)
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    reported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    report_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SubmissionRow(Base):
+    """One expected report of one agency for one period; submitted or not."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        Index("ix_submissions_agency_due", "agency_id", "due"),
+        Index("ix_submissions_plan_period", "plan_id", "period_key"),
+        Index("ix_submissions_province_period", "province_code", "period_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    province_code: Mapped[str | None] = mapped_column(String(8))
+    period_key: Mapped[str] = mapped_column(String(60))
+    period_label: Mapped[str] = mapped_column(String(120), default="")
+    due: Mapped[dt.date] = mapped_column(Date)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    #: the day of ``submitted_at`` in Vietnam time, so SQL can compare it with ``due``
+    submitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+
+class TargetStatusRow(Base):
+    """The computed status of one target (one milestone) with its reasons.
+
+    ``plan_id`` and ``agency_id`` are copied from the target so that the
+    dashboards count without joins; ``is_current`` marks the milestone that
+    decides its indicator's status (the next one not yet passed), which is
+    the one counted on dashboards and scorecards.
+    """
+
+    __tablename__ = "target_status"
+    __table_args__ = (
+        Index("ix_target_status_plan", "plan_id", "is_current", "status"),
+        Index("ix_target_status_agency", "agency_id", "is_current", "status"),
+        Index("ix_target_status_computed", "plan_id", "computed_at"),
+    )
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True
+    )
+    plan_id: Mapped[int] = mapped_column(Integer)
+    agency_id: Mapped[int | None] = mapped_column(Integer)
+    #: the indicator within its plan (folded name and unit): milestones sharing it are one indicator
+    indicator_key: Mapped[str] = mapped_column(String(400), default="")
+    year: Mapped[int | None] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String(20))
+    ratio: Mapped[float | None] = mapped_column(Float)
+    anticipated: Mapped[float | None] = mapped_column(Float)
+    progress_percent: Mapped[float | None] = mapped_column(Float)
+    latest_value: Mapped[float | None] = mapped_column(Float)
+    latest_as_of: Mapped[dt.date | None] = mapped_column(Date)
+    goal: Mapped[float | None] = mapped_column(Float)
+    projected: Mapped[float | None] = mapped_column(Float)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    explanation: Mapped[dict] = mapped_column(JsonType, default=dict)
+
+
+class TaskStatusRow(Base):
+    """The computed status of one task (a continuing task: in its latest period)."""
+
+    __tablename__ = "task_status"
+    __table_args__ = (
+        Index("ix_task_status_plan", "plan_id", "group_no", "status"),
+        Index("ix_task_status_agency", "agency_id", "status"),
+        Index("ix_task_status_status", "status", "days_overdue", "task_id"),
+    )
+
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    plan_id: Mapped[int] = mapped_column(Integer)
+    agency_id: Mapped[int | None] = mapped_column(Integer)
+    group_no: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(30))
+    #: a task with a deadline, judged once (not a continuing task judged per period)
+    dated: Mapped[bool] = mapped_column(Boolean, default=False)
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    days_left: Mapped[int | None] = mapped_column(Integer)
+    days_overdue: Mapped[int | None] = mapped_column(Integer)
+    period_key: Mapped[str | None] = mapped_column(String(60))
+    started: Mapped[bool] = mapped_column(Boolean, default=False)
+    percent_done: Mapped[float | None] = mapped_column(Float)
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    explanation: Mapped[dict] = mapped_column(JsonType, default=dict)
+
+
+class TaskGroupTallyRow(Base):
+    """How many tasks of a plan and group have each status: the task statuses
+    counted ahead, so that a dashboard over the whole country reads thousands
+    of rows instead of hundreds of thousands. Rebuilt with the statuses."""
+
+    __tablename__ = "task_group_tallies"
+    __table_args__ = (Index("ix_task_group_tallies_plan", "plan_id", "group_no", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer)
+    group_no: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(30))
+    dated: Mapped[bool] = mapped_column(Boolean)
+    started: Mapped[bool] = mapped_column(Boolean)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class TaskAgencyTallyRow(Base):
+    """Each lead agency's tasks in a plan, counted the way scorecards count them:
+    all, overdue, and the tasks in and under the "on time" share (see
+    evaluate/queries.py, TASK_BUCKETS). Rebuilt with the statuses."""
+
+    __tablename__ = "task_agency_tallies"
+    __table_args__ = (
+        Index("ix_task_agency_tallies_plan", "plan_id", "agency_id"),
+        Index("ix_task_agency_tallies_agency", "agency_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer)
+    agency_id: Mapped[int | None] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    on_time: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int] = mapped_column(Integer)
+    overdue: Mapped[int] = mapped_column(Integer)
+    dated: Mapped[int] = mapped_column(Integer)
+
+
+class IndicatorLinkRow(Base):
+    """A coordinator's decision that a plan's target measures a national indicator (or not)."""
+
+    __tablename__ = "indicator_links"
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), primary_key=True
+    )
+    indicator_code: Mapped[str] = mapped_column(String(40), index=True)
+    #: confirmed or rejected
+    state: Mapped[str] = mapped_column(String(12))
+    score: Mapped[float | None] = mapped_column(Float)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

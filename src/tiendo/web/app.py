@@ -22,7 +22,8 @@ STATIC = Path(__file__).parent / "static"
 
 API_DESCRIPTION = """
 API của tiendo: các kế hoạch, chương trình hành động thực hiện Nghị quyết 57-NQ/TW,
-chỉ tiêu, nhiệm vụ, chế độ báo cáo và tìm kiếm.
+chỉ tiêu, nhiệm vụ, chế độ báo cáo, tìm kiếm; đánh giá tiến độ, bảng điểm, cảnh báo sớm
+và so sánh các tỉnh theo chỉ tiêu quốc gia.
 
 * Mọi phản hồi là JSON, mã UTF-8, chữ tiếng Việt ở dạng NFC.
 * Danh sách có phân trang bằng `limit` và `offset`; trường `total` cho biết tổng số.

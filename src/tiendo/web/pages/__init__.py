@@ -11,6 +11,9 @@ from tiendo.web.pages import (
     agencies,
     apidocs,
     audit,
+    catalogue,
+    compare,
+    dashboard,
     exports,
     feedback,
     notifications,
@@ -21,7 +24,9 @@ from tiendo.web.pages import (
     reporting_admin,
     reporting_setup,
     review,
+    scorecards,
     search,
+    warnings,
 )
 from tiendo.web.security import csrf_protect
 
@@ -45,6 +50,11 @@ router.include_router(agencies.router)
 router.include_router(notifications.router)
 router.include_router(reporting_admin.router)
 router.include_router(audit.router)
+router.include_router(dashboard.router)
+router.include_router(scorecards.router)
+router.include_router(warnings.router)
+router.include_router(catalogue.router)
+router.include_router(compare.router)
 
 #: the public feedback form's POST: its body size is checked before the CSRF check reads it
 submit_router = feedback.submit_router

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from tiendo.evaluate import queries as evaluation
 from tiendo.publish import feedback
 from tiendo.reporting.queries import latest_approved_values
 from tiendo.store import queries
@@ -35,6 +36,7 @@ def plan_page(
 ):
     plan = queries.plan_detail(session, plan_id, visibility=visibility)
     feedback_total, feedback_items = feedback.public_list(session, plan_id=plan.id, limit=10)
+    target_status, task_status = evaluation.plan_statuses(session, plan.id)
     return request.app.state.templates.TemplateResponse(
         request,
         "plan.html",
@@ -45,6 +47,8 @@ def plan_page(
             "feedback": feedback_items,
             "feedback_total": feedback_total,
             "latest_values": latest_approved_values(session, plan.id),
+            "target_status": evaluation.status_views(target_status, "target"),
+            "task_status": evaluation.status_views(task_status, "task"),
         },
     )
 

@@ -4,7 +4,7 @@ The feedback table holds senders' contact details: they are read only by
 the moderators of the plan's province and never published.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-24 00:26:45.287260
 
 Rules for tiendo migrations: they run on SQLite and PostgreSQL (use
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -6,8 +6,10 @@ from fastapi import APIRouter, Depends
 
 from tiendo.web.api.v1 import (
     agencies,
+    evaluation,
     exports,
     feedback,
+    indicators,
     opendata,
     periods,
     plans,
@@ -30,3 +32,5 @@ router.include_router(exports.router)
 router.include_router(agencies.router)
 router.include_router(periods.router)
 router.include_router(reports.router)
+router.include_router(evaluation.router)
+router.include_router(indicators.router)
