@@ -62,7 +62,9 @@ def test_submission_approval_and_reopening_reach_the_facts(runtime):
         assert submissions_of(s, world, "2026-Q3")[world.agency_a].approved_at is not None
         # One value and no baseline: not enough data yet, and the status says which value it saw.
         status = s.get(TargetStatusRow, world.targets[0])
-        assert status.status == "no_data" and "45.5" in str(status.explanation["explanation"]["inputs"])
+        assert status.status == "no_data" and "45.5" in str(
+            status.explanation["explanation"]["inputs"]
+        )
 
         reports.reopen(
             s, coord, ACTOR, report.id, expected_revision=None, comment="Sửa số liệu quý III"
