@@ -74,3 +74,63 @@ def test_submission_approval_and_reopening_reach_the_facts(runtime):
             o.retracted
             for o in s.scalars(select(ObservationRow).where(ObservationRow.report_id == report.id))
         )
+
+
+def test_the_periodic_report_shows_approved_progress_statuses_and_difficulties(runtime):
+    from tiendo.export import report_service
+    from tiendo.export.report_source import load_report
+    from tiendo.store.tables import PlanRow
+
+    world = build_world(runtime)
+    rep_a = world.principal(runtime, "rep_a")
+    coord = world.principal(runtime, "coord")
+    tasks, values = good_entries(world)
+    tasks[world.tasks[0]]["difficulties"] = "Thiếu kinh phí cho hội nghị trực tuyến."
+    with runtime.session() as s:
+        s.get(PlanRow, world.plan_id).status = "published"
+        report = reports.open_report(s, rep_a, ACTOR, world.period_id, world.agency_a)
+        reports.save(s, rep_a, ACTOR, report.id, tasks=tasks, values=values, expected_revision=None)
+        reports.submit(s, rep_a, ACTOR, report.id, expected_revision=None)
+        reports.approve(s, coord, ACTOR, report.id, expected_revision=None)
+        s.commit()
+        result = load_report(
+            s, "42", report_service.parse_period("2026-Q3"), today=dt.date(2026, 10, 20)
+        )
+    assert result.available.task_statuses and result.available.target_statuses
+    line = next(t for t in result.tasks if t.id == world.tasks[0])
+    assert line.percent_done == 40 and line.result == "Đã tổ chức 3 hội nghị."
+    target = next(t for t in result.targets if t.id == world.targets[0])
+    assert target.latest_value == 45.5 and target.status_label
+    assert result.agency_notes[0].agency == "Sở Khoa học và Công nghệ"
+    assert result.agency_notes[0].difficulties == ("Thiếu kinh phí cho hội nghị trực tuyến.",)
+
+
+def test_open_data_publishes_approved_values_and_task_statuses_of_published_plans(runtime):
+    from tiendo.export.opendata import DATASETS
+    from tiendo.store.tables import PlanRow
+
+    world = build_world(runtime)
+    rep_a = world.principal(runtime, "rep_a")
+    coord = world.principal(runtime, "coord")
+    tasks, values = good_entries(world)
+    with runtime.session() as s:
+        report = reports.open_report(s, rep_a, ACTOR, world.period_id, world.agency_a)
+        reports.save(s, rep_a, ACTOR, report.id, tasks=tasks, values=values, expected_revision=None)
+        reports.submit(s, rep_a, ACTOR, report.id, expected_revision=None)
+        reports.approve(s, coord, ACTOR, report.id, expected_revision=None)
+        s.get(PlanRow, world.plan_id).status = "draft"
+        s.commit()
+        assert list(DATASETS["gia-tri-chi-tieu"].rows(s, "http://x")) == []
+        s.get(PlanRow, world.plan_id).status = "published"
+        s.commit()
+        rows = list(DATASETS["gia-tri-chi-tieu"].rows(s, "http://x"))
+        assert {(r["target_id"], r["value"], r["period"]) for r in rows} == {
+            (world.targets[0], 45.5, "2026-Q3"),
+            (world.targets[1], 1234.0, "2026-Q3"),
+        }
+        assert rows[0]["agency"] == "Sở Khoa học và Công nghệ"
+        statuses = {r["task_id"]: r for r in DATASETS["tinh-trang-nhiem-vu"].rows(s, "http://x")}
+        assert (
+            statuses[world.tasks[0]]["percent_done"] == 40
+            and statuses[world.tasks[0]]["status_label"]
+        )

@@ -41,12 +41,14 @@ from tiendo.evaluate.timeliness import (
 from tiendo.store.queries import Visibility, province_ref
 from tiendo.store.tables import (
     AgencyRow,
+    ObservationRow,
     PlanRow,
     SubmissionRow,
     TargetRow,
     TargetStatusRow,
     TaskAgencyTallyRow,
     TaskGroupTallyRow,
+    TaskProgressRow,
     TaskRow,
     TaskStatusRow,
 )
@@ -618,3 +620,29 @@ def status_views(rows: dict, kind: str) -> dict[int, StatusView]:
         )
         for item_id, row in rows.items()
     }
+
+
+def has_reported_facts(session: Session, plan_ids) -> bool:
+    """Whether any approved report has given these plans a value or task progress.
+
+    Before that, statuses only restate deadlines and the absence of data, and
+    public pages and documents say there is no evaluation yet.
+    """
+    plan_ids = list(plan_ids)
+    if not plan_ids:
+        return False
+    value = session.scalar(
+        select(ObservationRow.id)
+        .join(TargetRow, TargetRow.id == ObservationRow.target_id)
+        .where(TargetRow.plan_id.in_(plan_ids), ObservationRow.retracted.is_(False))
+        .limit(1)
+    )
+    if value is not None:
+        return True
+    progress = session.scalar(
+        select(TaskProgressRow.id)
+        .join(TaskRow, TaskRow.id == TaskProgressRow.task_id)
+        .where(TaskRow.plan_id.in_(plan_ids), TaskProgressRow.retracted.is_(False))
+        .limit(1)
+    )
+    return progress is not None

@@ -27,7 +27,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tiendo.domain.units import PROVINCES
 from tiendo.errors import NotFound
-from tiendo.store.tables import PlanRow, TargetRow, TaskRow
+from tiendo.evaluate.tasks import TASK_STATUS_LABELS, TaskStatus
+from tiendo.store.tables import (
+    AgencyRow,
+    ObservationRow,
+    PeriodRow,
+    PlanRow,
+    ReportRow,
+    TargetRow,
+    TaskRow,
+    TaskStatusRow,
+)
 
 BATCH = 500
 BOM = "\ufeff"
@@ -167,18 +177,63 @@ def _task_rows(session: Session, base_url: str) -> Iterator[dict]:
         }
 
 
-# INTEGRATION POINT: reported target values and task statuses come from the
-# reporting cycle (approved ``report_values``) and the evaluation
-# (``task_status``). Until those tables exist the two datasets below have
-# their columns declared and no rows; fill these two functions then.
-
-
 def _value_rows(session: Session, base_url: str) -> Iterator[dict]:
-    return iter(())
+    """Values of approved reports (retracted ones, from reopened reports, left out)."""
+    stmt = (
+        select(
+            ObservationRow,
+            TargetRow.plan_id,
+            PlanRow.province_code,
+            PeriodRow.key,
+            AgencyRow.name,
+            ReportRow.approved_at,
+        )
+        .join(TargetRow, TargetRow.id == ObservationRow.target_id)
+        .join(PlanRow, PlanRow.id == TargetRow.plan_id)
+        .outerjoin(ReportRow, ReportRow.id == ObservationRow.report_id)
+        .outerjoin(PeriodRow, PeriodRow.id == ReportRow.period_id)
+        .outerjoin(AgencyRow, AgencyRow.id == ObservationRow.agency_id)
+        .where(_PUBLISHED, _live(TargetRow), ObservationRow.retracted.is_(False))
+        .order_by(
+            TargetRow.plan_id, ObservationRow.target_id, ObservationRow.as_of, ObservationRow.id
+        )
+    )
+    for obs, plan_id, province, period, agency, approved_at in _stream(session, stmt):
+        yield {
+            "target_id": obs.target_id,
+            "plan_id": plan_id,
+            "current_province_code": _current(province),
+            "value": obs.value,
+            "as_of": obs.as_of,
+            "period": period,
+            "source": obs.source,
+            "agency": agency,
+            "approved_at": approved_at,
+        }
 
 
 def _task_status_rows(session: Session, base_url: str) -> Iterator[dict]:
-    return iter(())
+    """Each task's latest evaluated status (computed from approved reports and deadlines)."""
+    stmt = (
+        select(TaskStatusRow, TaskRow.plan_id, PlanRow.province_code)
+        .join(TaskRow, TaskRow.id == TaskStatusRow.task_id)
+        .join(PlanRow, PlanRow.id == TaskRow.plan_id)
+        .where(_PUBLISHED, _live(TaskRow))
+        .order_by(TaskRow.plan_id, TaskStatusRow.task_id)
+    )
+    for row, plan_id, province in _stream(session, stmt):
+        yield {
+            "task_id": row.task_id,
+            "plan_id": plan_id,
+            "current_province_code": _current(province),
+            "status": row.status,
+            "status_label": TASK_STATUS_LABELS.get(TaskStatus(row.status), row.status),
+            "percent_done": row.percent_done,
+            "days_overdue": row.days_overdue,
+            "completed_on": row.completed_on,
+            "period": row.period_key,
+            "evaluated_at": row.computed_at,
+        }
 
 
 def _feedback_rows(session: Session, base_url: str) -> Iterator[dict]:
@@ -277,7 +332,6 @@ DATASETS: dict[str, Dataset] = {
                 Column("approved_at", "datetime", "Thời điểm báo cáo được duyệt (UTC)"),
             ),
             _value_rows,
-            has_data=False,
         ),
         Dataset(
             "tinh-trang-nhiem-vu",
@@ -300,7 +354,6 @@ DATASETS: dict[str, Dataset] = {
                 Column("evaluated_at", "datetime", "Thời điểm đánh giá (UTC)"),
             ),
             _task_status_rows,
-            has_data=False,
         ),
         Dataset(
             "phan-anh",

@@ -1,11 +1,9 @@
 """Reads a province's published plans from the database into a ``ConsolidatedReport``.
 
-This is the only module of the report that knows the tables. Plans,
-targets, tasks and agencies are read now. Statuses, reported values and
-the agencies' difficulties and recommendations come from the reporting
-cycle and the evaluation; they are read in the three functions under
-"INTEGRATION POINTS" below, which return ``None`` (no such data) until
-those tables exist, so the document says "Chưa có số liệu đánh giá"
+This is the only module of the report that knows the tables: plans,
+targets, tasks and agencies; the evaluation's statuses; and the period's
+approved reports (progress, results, difficulties, recommendations). Where
+nothing has been recorded the document says "Chưa có số liệu đánh giá"
 rather than showing invented figures.
 """
 
@@ -21,6 +19,8 @@ from tiendo.accounts.roles import province_family
 from tiendo.domain.periods import Period
 from tiendo.domain.units import PROVINCES, AdminUnit
 from tiendo.errors import ValidationError
+from tiendo.evaluate.targets import TARGET_STATUS_LABELS, TargetStatus
+from tiendo.evaluate.tasks import TASK_STATUS_LABELS, TaskStatus
 from tiendo.export.report_model import (
     AgencyNote,
     Availability,
@@ -32,7 +32,18 @@ from tiendo.export.report_model import (
     TaskLine,
 )
 from tiendo.store import queries
-from tiendo.store.tables import AgencyRow, PlanRow, TargetRow, TaskRow
+from tiendo.store.tables import (
+    AgencyRow,
+    PeriodRow,
+    PlanRow,
+    ReportRow,
+    ReportTaskRow,
+    TargetRow,
+    TargetStatusRow,
+    TaskProgressRow,
+    TaskRow,
+    TaskStatusRow,
+)
 from tiendo.text.numbers import format_date, format_number
 
 
@@ -239,21 +250,13 @@ def _target_line(row: TargetRow, agencies: dict[int, str], facts: dict | None) -
     )
 
 
-# ---------------------------------------------------------------- INTEGRATION POINTS
+# ---------------------------------------------------------------- facts of the period
 #
-# The three readers below are where the report meets the reporting cycle
-# and the evaluation. Each returns None while its tables do not exist in
-# this schema, and the document then says that no data exists. At
-# integration, replace the body of each (and nothing else in the report):
-#
-# * read_task_facts   <- evaluation table ``task_status`` (status, label,
-#   days_overdue, as of the period's end) joined with the approved
-#   ``report_tasks`` of the period (percent_done, what was done).
-# * read_target_facts <- evaluation table ``target_status`` (current status,
-#   label, latest value and its date) for the milestone of each target.
-# * read_agency_notes <- ``report_tasks.difficulties`` and
-#   ``.recommendations`` of the period's approved reports, grouped by the
-#   reporting agency (``reports.agency_id`` -> ``agencies.name``).
+# Statuses come from the evaluation (computed from approved reports, as of
+# the day the report is made); reported progress, results, difficulties and
+# recommendations from the period's approved reports. Each reader returns
+# None when nothing of its kind has been recorded, and the document then
+# says that no data exists rather than showing zeros.
 
 
 @dataclass(frozen=True)
@@ -273,22 +276,108 @@ class TargetFacts:
     latest_as_of: dt.date | None = None
 
 
+def _approved_lines(
+    session: Session, plan_ids: list[int] | None, task_ids: list[int] | None, period: Period
+):
+    """Task lines of the period's approved reports, with their agency."""
+    stmt = (
+        select(ReportTaskRow, ReportRow.agency_id)
+        .join(ReportRow, ReportRow.id == ReportTaskRow.report_id)
+        .join(PeriodRow, PeriodRow.id == ReportRow.period_id)
+        .where(ReportRow.status == "approved", PeriodRow.key == period.key)
+    )
+    if plan_ids is not None:
+        stmt = stmt.where(PeriodRow.plan_id.in_(plan_ids))
+    if task_ids is not None:
+        stmt = stmt.where(ReportTaskRow.task_id.in_(task_ids))
+    return session.execute(stmt.order_by(ReportRow.agency_id, ReportTaskRow.id)).all()
+
+
 def read_task_facts(
     session: Session, task_ids: list[int], period: Period
 ) -> dict[int, TaskFacts] | None:
     """Status and reported progress of each task in the period; None: not recorded yet."""
-    return None
+    if not task_ids:
+        return None
+    statuses = {
+        row.task_id: row
+        for row in session.scalars(select(TaskStatusRow).where(TaskStatusRow.task_id.in_(task_ids)))
+    }
+    # Statuses computed before any agency reported on these tasks say nothing about progress.
+    reported_ever = session.scalar(
+        select(TaskProgressRow.id)
+        .where(TaskProgressRow.task_id.in_(task_ids), TaskProgressRow.retracted.is_(False))
+        .limit(1)
+    )
+    if not statuses or reported_ever is None:
+        return None
+    reported = {
+        line.task_id: line for line, _agency in _approved_lines(session, None, task_ids, period)
+    }
+    out = {}
+    for task_id, row in statuses.items():
+        line = reported.get(task_id)
+        status = TaskStatus(row.status)
+        out[task_id] = TaskFacts(
+            status=row.status,
+            status_label=TASK_STATUS_LABELS.get(status, row.status),
+            percent_done=line.percent_done
+            if line and line.percent_done is not None
+            else row.percent_done,
+            days_overdue=row.days_overdue,
+            result=(line.done_text or None) if line else None,
+        )
+    return out
 
 
 def read_target_facts(
     session: Session, target_ids: list[int], period: Period
 ) -> dict[int, TargetFacts] | None:
     """Status and latest reported value of each target; None: not recorded yet."""
-    return None
+    if not target_ids:
+        return None
+    rows = list(
+        session.scalars(select(TargetStatusRow).where(TargetStatusRow.target_id.in_(target_ids)))
+    )
+    if not any(row.latest_value is not None for row in rows):
+        # No value has been reported for any of these targets yet.
+        return None
+    return {
+        row.target_id: TargetFacts(
+            status=row.status,
+            status_label=TARGET_STATUS_LABELS.get(TargetStatus(row.status), row.status),
+            latest_value=row.latest_value,
+            latest_as_of=row.latest_as_of,
+        )
+        for row in rows
+    }
 
 
 def read_agency_notes(
     session: Session, plan_ids: list[int], period: Period
 ) -> list[AgencyNote] | None:
     """Difficulties and recommendations from the agencies' approved reports; None: not recorded yet."""
-    return None
+    if not plan_ids:
+        return None
+    by_agency: dict[int, tuple[list[str], list[str]]] = {}
+    for line, agency_id in _approved_lines(session, plan_ids, None, period):
+        difficulties, recommendations = by_agency.setdefault(agency_id, ([], []))
+        for text, bucket in (
+            (line.difficulties, difficulties),
+            (line.recommendations, recommendations),
+        ):
+            text = (text or "").strip()
+            if text and text not in bucket:
+                bucket.append(text)
+    notes = {k: v for k, v in by_agency.items() if v[0] or v[1]}
+    if not notes:
+        return None
+    names = _agency_names(session, set(notes))
+    return [
+        AgencyNote(
+            agency=names.get(agency_id, f"Cơ quan số {agency_id}"),
+            difficulties=tuple(d),
+            recommendations=tuple(r),
+        )
+        for agency_id, (d, r) in sorted(notes.items(), key=lambda item: names.get(item[0], ""))
+    ]

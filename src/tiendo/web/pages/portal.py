@@ -10,7 +10,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
+from tiendo.clock import today_in_vietnam
+from tiendo.evaluate.dashboard import dashboard
+from tiendo.evaluate.queries import Filters, has_reported_facts
 from tiendo.publish import portal
+from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session
 from tiendo.web.templating import render
 
@@ -36,7 +40,12 @@ def province_page(code: str, request: Request, session: Session = Depends(get_se
         page = portal.province_page(session, code)
     except portal.ProvinceMoved as moved:
         return RedirectResponse(f"/tinh-thanh/{moved.successor}", status_code=301)
-    # Evaluation results (target status, trajectory charts, scorecards, the
-    # comparison across provinces) are passed here as ``evaluation`` once
-    # the evaluation service publishes them; until then the page says so.
-    return render(request, "portal/province.html", {"page": page, "evaluation": None})
+    # Statuses of the published plans only: the public sees what was approved and published.
+    evaluation = None
+    if page.plans and has_reported_facts(session, [p.id for p in page.plans]):
+        board = dashboard(
+            session, Visibility.public(), Filters(province=page.province.code), today_in_vietnam()
+        )
+        if board.targets.total or board.tasks.total:
+            evaluation = board
+    return render(request, "portal/province.html", {"page": page, "evaluation": evaluation})
