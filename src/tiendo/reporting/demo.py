@@ -25,7 +25,7 @@ from tiendo.accounts.passwords import hash_password
 from tiendo.accounts.roles import Principal, Role
 from tiendo.clock import VIETNAM, today_in_vietnam, utcnow
 from tiendo.domain.actor import Actor
-from tiendo.domain.units import PROVINCES
+from tiendo.domain.units import PROVINCES, successor_on
 from tiendo.errors import TiendoError
 from tiendo.evaluate import hooks
 from tiendo.evaluate.model import derive_direction
@@ -304,11 +304,13 @@ def create(session: Session, *, seed: int = 57, today: dt.date | None = None) ->
     by_province: dict[str, list[PlanRow]] = {}
     for plan in plans:
         if plan.province_code in PROVINCES:
-            by_province.setdefault(plan.province_code, []).append(plan)
+            # After the 2025 merger a plan is carried on by the province that received it:
+            # its agencies and its people are those of today's province.
+            current = successor_on(plan.province_code, today).code
+            by_province.setdefault(current, []).append(plan)
         else:
             result.skipped_plans.append(plan.number or f"kế hoạch #{plan.id}")
     _user(session, rng, result, "quantri.mau", Role.ADMIN.value, full_name="Quản trị (mẫu)")
-    leader_made = False
     for code, province_plans in sorted(by_province.items()):
         province = PROVINCES[code]
         pslug = _slug(province.name)
@@ -357,17 +359,15 @@ def create(session: Session, *, seed: int = 57, today: dt.date | None = None) ->
             full_name=f"Điều phối {province.name} (mẫu)",
             province=code,
         )
-        if not leader_made:
-            _user(
-                session,
-                rng,
-                result,
-                f"lanhdao.{pslug}",
-                Role.LEADER.value,
-                full_name=f"Lãnh đạo {province.name} (mẫu)",
-                province=code,
-            )
-            leader_made = True
+        _user(
+            session,
+            rng,
+            result,
+            f"lanhdao.{pslug}",
+            Role.LEADER.value,
+            full_name=f"Lãnh đạo {province.name} (mẫu)",
+            province=code,
+        )
         reporters = {}
         for agency, _ in made:
             reporters[agency.id] = _user(
