@@ -21,7 +21,9 @@ _HEADS = (
 )
 #: text that opens with an agency's name
 AGENCY_START = re.compile(_HEADS + r"\b")
-_LABELLED = re.compile(r"\b(?:co quan|don vi|cq)\s+chu tri\s*[:：]\s*")
+# "Cơ quan chủ trì: X", and the bare label "(Chủ trì: X; thời gian: …)" that opens a
+# note or a clause; "chủ trì liên kết với …" (no colon) names no agency.
+_LABELLED = re.compile(r"(?:\b(?:co quan|don vi|cq)\s+|(?:^|(?<=[(;,.]))\s*)chu tri\s*[:：]\s*")
 _GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
 _LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+|don vi\s+)?chu tri\b")
 _STOP = re.compile(

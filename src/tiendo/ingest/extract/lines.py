@@ -349,6 +349,13 @@ def build_blocks(text: str) -> list[Block]:
         if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
+        if _CLOSING.match(fold_keep(raw.split("\t")[0].strip())):
+            # "Nơi nhận:" beside the signature, the two columns of the block
+            # exported with a tab: it ends the body like the plain form.
+            open_block("closing", number, raw.split("\t")[0].strip())
+            close()
+            after_blank, prev_text = False, None
+            continue
         if is_table_row(raw) or number - 1 in aligned:
             cells = aligned.get(number - 1) or row_cells(raw)
             open_block("row", number, raw.strip(), cells=cells)

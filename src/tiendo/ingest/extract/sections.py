@@ -263,6 +263,11 @@ def build_outline(blocks: list[Block]) -> Outline:
                 styles = [n.style for n in stack]
                 if style in styles:
                     del stack[styles.index(style) :]
+                elif style in ("roman", "part"):
+                    # A Roman numeral or a "Phần" heads a section; it never sits
+                    # under a numbered item or a bullet, whatever came before it.
+                    while len(stack) > 1 and stack[-1].style not in (None, *_TOP_STYLES):
+                        stack.pop()
             parent = stack[-1]
             node = Node(block=block, style=style, label=block.label, parent=parent)
             node.heading = block.markdown or block.bold

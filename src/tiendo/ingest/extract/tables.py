@@ -60,7 +60,23 @@ class Table:
 
     @property
     def is_task_table(self) -> bool:
-        return self.has("name") and (self.has("lead") or self.has("deadline"))
+        # A target table may name the agency that follows each indicator up
+        # ("Cơ quan chủ trì theo dõi"); its value columns, full of numbers, say
+        # what it is.
+        return (
+            self.has("name")
+            and (self.has("lead") or self.has("deadline"))
+            and not self.holds_values()
+        )
+
+    def holds_values(self) -> bool:
+        """Whether most numbered rows hold a number in a milestone or value column."""
+        cols = [j for j, c in enumerate(self.columns) if c.role in ("year", "value")]
+        rows = [r.cells or [] for r in self.rows if r.cells and _ARABIC.match(r.cells[0].strip())]
+        if not cols or not rows:
+            return False
+        full = sum(1 for cells in rows if any(_is_number_cell(cells, j) for j in cols))
+        return full * 2 > len(rows)
 
 
 def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table]:
@@ -111,6 +127,7 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
         parts = [r[j] for r in header_rows if j < len(r) and r[j].strip()]
         headers.append(" ".join(parts))
     columns = [_column(h, j, plan_year) for j, h in enumerate(headers)]
+    _find_value_columns(columns, data)
     _find_year_column(columns, data)
     if columns and not any(c.role == "name" for c in columns):
         # No header named it: the indicator or task is the widest text column.
@@ -124,6 +141,32 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
             if columns[j].role == "other":
                 columns[j].role = "name"
     return Table(rows=data, columns=columns)
+
+
+def _is_number_cell(cells: list[str], j: int) -> bool:
+    if j >= len(cells):
+        return False
+    cell = read_value_cell(cells[j])
+    return cell is not None and cell.value is not None
+
+
+def _find_value_columns(columns: list[Column], data: list[Block]) -> None:
+    """A second column named like the indicator ("Chỉ tiêu" over "100", "≥ 80") holds values.
+
+    Headers may repeat a word for two roles ("Chỉ tiêu" for the indicator, then
+    "Chỉ tiêu" for the value to reach); the cells tell them apart.
+    """
+    names = [j for j, c in enumerate(columns) if c.role == "name"]
+    if len(names) < 2:
+        return
+    rows = [b.cells or [] for b in data if b.cells and _ARABIC.match(b.cells[0].strip())]
+    if not rows:
+        return
+    for j in names:
+        filled = [cells for cells in rows if j < len(cells) and cells[j].strip()]
+        numbers = sum(1 for cells in filled if _is_number_cell(cells, j))
+        if filled and numbers * 2 > len(filled):
+            columns[j].role = "value"
 
 
 _WHEN_HEADER = re.compile(

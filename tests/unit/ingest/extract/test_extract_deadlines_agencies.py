@@ -88,6 +88,8 @@ def test_deadline_cells(cell, label):
             "Sở Xây dựng",
         ),
         ("Mở ngành đào tạo vi mạch; Đại học Vinh chủ trì, phối hợp các trường.", "Đại học Vinh"),
+        ("Số hóa hồ sơ (Chủ trì: Sở Nội vụ; thời gian: năm 2026).", "Sở Nội vụ"),
+        ("Chủ trì: Công an tỉnh; phối hợp: các sở; thời gian: Quý II/2026.", "Công an tỉnh"),
     ],
 )
 def test_leads(text, lead):
@@ -106,3 +108,7 @@ def test_a_known_name_with_a_comma_inside():
 def test_an_unknown_name_with_a_comma_inside():
     text = "Chuẩn hóa dữ liệu đất đai; Cục Đo đạc, Bản đồ chủ trì, hoàn thành trong năm 2026."
     assert find_lead(text) == "Cục Đo đạc, Bản đồ"
+
+
+def test_chu_tri_without_a_colon_names_no_agency():
+    assert find_lead("Chủ trì liên kết với các trường trong đào tạo kỹ sư.") is None
