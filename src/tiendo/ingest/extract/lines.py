@@ -25,10 +25,11 @@ ORDINAL_VALUES = {
     "chín": 9, "mười": 10,
 }  # fmt: skip
 ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r")\b"
-#: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:", "Nhiệm vụ 1."
+#: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:",
+#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần")
 PROGRAMME = (
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
-    r"|Nhiệm vụ|NHIỆM VỤ)\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|"
+    r"|Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|"
     + ORDINALS
     + r")\s*[:.\-–]\s*"
 )
