@@ -267,14 +267,24 @@ def heading_like(line: str) -> bool:
     return fold_keep(words[-1]).lower().strip(".") not in _OPEN_ENDINGS
 
 
+# Lettered items follow the Vietnamese alphabet ("d)", "đ)", "e)", "g)"); some
+# authors follow the Latin one ("d)", "e)", "f)").
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
 def _successors(label: str) -> set[str]:
     """Labels that may come after ``label``: its first child, next sibling, next uncle."""
     if re.fullmatch(r"[a-zđ]", label):
-        return {chr(ord(label) + 1)} if label != "z" else set()
+        i = _LETTERS.find(label)
+        out = {_LETTERS[i + 1]} if 0 <= i < len(_LETTERS) - 1 else set()
+        if label != "z" and label != "đ":
+            out.add(chr(ord(label) + 1))
+        return out
     if not re.fullmatch(r"\d+(?:\.\d+)*", label):
         return set()
     parts = [int(p) for p in label.split(".")]
-    out = {label + ".1"}
+    # A numbered heading may open its items with "a)" on the very next line.
+    out = {label + ".1", "a"}
     for k in range(len(parts), 0, -1):
         head = [*parts[: k - 1], parts[k - 1] + 1]
         out.add(".".join(str(p) for p in head))
@@ -289,6 +299,44 @@ def _opens_sentence(line: str) -> bool:
 def _strip_marker(line: str) -> str:
     marker = find_marker(line)
     return line[marker[2] :] if marker else line
+
+
+def _wrapped_dash(marker: tuple[str, str, int], line: str, prev_text: str | None) -> bool:
+    """A dash that goes on the line before rather than opening a bullet.
+
+    A range cut by the line's end ("… Thời hạn: 2025" / "- 2030.") puts its dash
+    at the start of a line: a number before the break and one after it.
+    """
+    if marker[0] != "bullet:dash" or prev_text is None:
+        return False
+    return bool(re.search(r"\d\s*$", prev_text)) and bool(re.match(r"\d", line[marker[2] :]))
+
+
+def running_headers(lines: list[str]) -> set[str]:
+    """Lines a PDF export repeats at every page break ("Kế hoạch số 215/KH-SKHCN ngày …").
+
+    A running header or footer is the same line next to page numbers again and
+    again; a line that merely repeats ("Chủ trì: Sở Y tế; thời gian: 2026.") is
+    not one, as it stands away from page numbers.
+    """
+    pages = [i for i, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())]
+    if len(pages) < 2:
+        return set()
+    near: dict[str, int] = {}
+    for i in pages:
+        # the two nearest lines with text on each side of the page number
+        for side in (range(i - 1, max(i - 6, -1), -1), range(i + 1, min(i + 6, len(lines)))):
+            seen = 0
+            for j in side:
+                s = lines[j].strip()
+                if not s or _PAGE_NUMBER.match(s):
+                    continue
+                seen += 1
+                if seen > 2:
+                    break
+                if len(s) >= 15 and "\t" not in s and re.search(r"[^\W\d_]{2}", s):
+                    near[s] = near.get(s, 0) + 1
+    return {s for s, n in near.items() if n >= 2 and find_marker(s) is None}
 
 
 def build_blocks(text: str) -> list[Block]:
@@ -328,6 +376,7 @@ def build_blocks(text: str) -> list[Block]:
 
     lines = text.split("\n")
     wrap = wrap_width(lines)
+    running = running_headers(lines)
     aligned = aligned_rows(lines)
     prev_len = 0
 
@@ -347,7 +396,11 @@ def build_blocks(text: str) -> list[Block]:
             if current is not None and current.kind in ("heading", "row"):
                 close()
             continue
-        if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
+        if (
+            _FOOTNOTE.match(raw.strip())
+            or _PAGE_NUMBER.match(raw.strip())
+            or raw.strip() in running
+        ):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
         if _CLOSING.match(fold_keep(raw.split("\t")[0].strip())):
@@ -379,6 +432,9 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
+        if marker and joinable and not after_blank and _wrapped_dash(marker, line, prev_text):
+            # "Thời hạn: 2025" / "- 2030.": a wrap put the dash of a range first.
+            marker = None
         if marker and (
             _starts_block(marker[0], prev_text, after_blank, marker[1] in expected)
             or ended(prev_text)
