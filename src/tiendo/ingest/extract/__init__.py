@@ -21,7 +21,7 @@ from tiendo.ingest.extract.lines import build_blocks
 from tiendo.ingest.extract.metadata import read_metadata
 from tiendo.ingest.extract.sections import build_outline, to_sections
 from tiendo.ingest.extract.tables import find_tables, table_targets, table_tasks
-from tiendo.ingest.extract.targets import link_baselines, prose_targets
+from tiendo.ingest.extract.targets import link_baselines, prose_targets, task_row_targets
 from tiendo.ingest.extract.tasks import section_tasks
 from tiendo.text.vietnamese import nfc
 
@@ -54,7 +54,10 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     tables = find_tables(blocks, plan_year)
     for table in tables:
         if table.is_task_table:
-            tasks.extend(table_tasks(table))
+            rows = table_tasks(table)
+            tasks.extend(rows)
+            for row in rows:
+                targets.extend(task_row_targets(row, plan_year))
         elif table.is_target_table:
             targets.extend(table_targets(table, default_year))
     link_baselines(targets, baselines)

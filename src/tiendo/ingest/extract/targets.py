@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tiendo.domain.plan import SectionKind, Target, TargetKind
+from tiendo.domain.plan import SectionKind, Target, TargetKind, Task
 from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
 from tiendo.ingest.extract.indicators import name_indicator
@@ -66,6 +66,7 @@ _LEADING_YEAR = re.compile(
     + YEAR
     + r")\b"
 )
+_BARE_LEAD = re.compile(r"[\s\-–+•*]*" + YEAR_WORD + r"\s+" + YEAR + r"\b")
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
 # "hỗ trợ 50% kinh phí" is a policy rate; "có người hỗ trợ là 100%" is a level.
 _POLICY_RATE = re.compile(
@@ -210,6 +211,42 @@ def prose_targets(
     return targets, baselines
 
 
+def task_row_targets(task: Task, plan_year: int | None) -> list[Target]:
+    """Targets a row of a task table states in its task cell ("cung cấp 100% dịch vụ công …").
+
+    A task table is the tasks section laid out in columns: its task cells are
+    read by the rules of the tasks sections (not core, year from the phrase),
+    except that a bare count there names the task's scope.
+    """
+    text = task.full_text or task.text
+    if not text or not re.search(r"\d", text):
+        return []
+    block = Block(
+        kind="item", start=task.line, end=task.line, text=text, line_starts=[0],
+        line_numbers=[task.line],
+    )  # fmt: skip
+    found = _block_quantities(block, None, SectionKind.TASKS, False, False, plan_year, None)
+    return [
+        Target(
+            indicator=_tidy_indicator(name, q),
+            kind=q.kind,
+            op=q.op,
+            value=q.value,
+            unit=unit_of_share(q.unit, name),
+            year=year,
+            line=task.line,
+            text=phrase,
+            value_max=q.value_max,
+            base_year=q.base_year,
+            core=False,
+        )
+        for q, year, name, phrase, is_baseline in found
+        # a task's name in a table names its scope with bare counts ("Đào tạo 1.000 kỹ
+        # sư"); only a share, a ranking, a rate or a written bound is a value to reach
+        if not is_baseline and not (q.counted and not q.explicit)
+    ]
+
+
 # A milestone written as the paragraph's own heading: "Tầm nhìn đến năm 2045: ...",
 # "Định hướng đến năm 2035: ...".
 _PREFIX_YEAR = re.compile(
@@ -263,7 +300,7 @@ def _tidy_indicator(name: str, q: Quantity) -> str:
 
 def _block_quantities(
     block: Block,
-    node: Node,
+    node: Node | None,
     section: SectionKind,
     core: bool,
     assessment: bool,
@@ -282,6 +319,8 @@ def _block_quantities(
             continue
         lead = _LEADING_YEAR.match(key, s_lo)
         sentence_year = int(lead.group("year")) if lead else _opening_year(key, s_lo, every)
+        # "Năm 2024, … đạt 71,5%": a bare year opening the sentence dates what it reports.
+        sentence_bare = bool(lead) and bool(_BARE_LEAD.match(key, s_lo))
         for c_lo, c_hi, quantities in found:
             if not quantities:
                 continue
@@ -292,7 +331,7 @@ def _block_quantities(
                 nxt = quantities[i + 1].start if i + 1 < len(quantities) else c_hi
                 year, bare = _year_for(q, i, quantities, phrases, key, c_lo)
                 if year is None and sentence_year is not None:
-                    year, bare = sentence_year, False
+                    year, bare = sentence_year, sentence_bare
                 past = (
                     year is not None
                     and plan_year is not None
@@ -342,13 +381,16 @@ def _year_for(
     for p in phrases:
         if p.start >= q.end and (nxt is None or p.start < nxt):
             between = key[q.end : p.start]
+            if between.count("(") > between.count(")"):
+                # "đạt 60% (năm 2024 đạt 41,2%)": the year in brackets is the bracket's.
+                continue
             if "," not in between or nxt is None:
                 return p.year, p.bare
     # a phrase before the value: after the previous value with a comma, or opening the clause
     for p in reversed(phrases):
         if p.end <= q.start and p.start >= prev_end:
             between = key[prev_end : p.start]
-            if i == 0 or "," in between:
+            if i == 0 or "," in between or between.count("(") > between.count(")"):
                 return p.year, p.bare
     for p in reversed(phrases):
         if p.end <= q.start and all(p.start < x.start for x in quantities):

@@ -109,3 +109,64 @@ def test_wrapped_lines_join_unless_the_line_is_short():
     lines += ["tiếp tục đoạn mới."]
     blocks = build_blocks("\n".join(lines))
     assert [(b.start, b.end) for b in blocks] == [(1, 25), (26, 27)]
+
+
+def test_a_footnote_marker_is_not_part_of_the_word():
+    assert fold_keep("25% GRDP³;") == "25% grdp ;"
+
+
+def test_muc_numbers_a_section():
+    assert find_marker("Mục 3. PHÁT TRIỂN HẠ TẦNG SỐ")[:2] == ("programme", "3")
+    assert find_marker("Mục tiêu cụ thể") is None
+
+
+def items(text):
+    return [(b.start, b.label) for b in build_blocks(text) if b.kind == "item"]
+
+
+def test_a_lettered_item_right_under_a_heading_that_wraps():
+    # hard-wrapped text: the heading runs over two lines, its first item follows at once
+    filler = (
+        "Các cấp ủy, chính quyền tập trung chỉ đạo thực hiện đồng bộ, quyết liệt, hiệu quả\n" * 19
+    )
+    text = (
+        filler
+        + "các nhóm nhiệm vụ, giải pháp chủ yếu sau đây, có trọng tâm, trọng điểm:\n"
+        + (
+            "1- Nâng cao nhận thức, đổi mới tư duy, quyết tâm chính trị trong toàn xã hội\n"
+            "về phát triển khoa học, công nghệ và chuyển đổi số\n"
+            "a) Tổ chức quán triệt Nghị quyết đến tất cả các chi bộ.\n"
+            "b) Tuyên truyền trên nền tảng số.\n"
+        )
+    )
+    assert items(text)[-3:] == [(21, "1"), (23, "a"), (24, "b")]
+
+
+def test_lettered_items_follow_the_vietnamese_alphabet():
+    text = (
+        "1. Nhóm một\na) Việc một\nb) Việc hai\nc) Việc ba\nd) Việc bốn\nđ) Việc năm\ne) Việc sáu\n"
+    )
+    assert [label for _, label in items(text)] == ["1", "a", "b", "c", "d", "đ", "e"]
+
+
+def test_a_running_header_between_pages_is_dropped():
+    page = "Kế hoạch số 21/KH-SKHCN ngày 02/6/2025 của Sở Khoa học và Công nghệ"
+    text = (
+        "1. Phòng Chuyển đổi số chủ trì triển khai nền tảng trợ lý ảo. Thời hạn:\n\n"
+        "Trang 1\n\n" + page + "\n\ntháng 6/2026.\n"
+        "2. Phòng Quản lý khoa học chủ trì rà soát quy định.\n\n"
+        "Trang 2\n\n" + page + "\n\n"
+        "3. Văn phòng Sở chủ trì tổng hợp báo cáo.\n"
+    )
+    blocks = build_blocks(text)
+    assert not any(page in b.text for b in blocks)
+    assert blocks[0].text.endswith("Thời hạn: tháng 6/2026.")
+
+
+def test_a_dash_that_a_wrap_put_inside_a_range_is_not_a_bullet():
+    text = (
+        "5.3. Phát triển nhãn hiệu cho đặc sản. Thời hạn: 2025\n- 2030.\n5.4. Nâng cao năng lực.\n"
+    )
+    blocks = build_blocks(text)
+    assert [(b.start, b.label) for b in blocks] == [(1, "5.3"), (3, "5.4")]
+    assert blocks[0].text.endswith("Thời hạn: 2025 - 2030.")
