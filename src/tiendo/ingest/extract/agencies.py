@@ -17,7 +17,7 @@ _HEADS = (
     r"vien|trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
     r"mat tran|dang uy|dang doan|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
     r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy|dai hoc|hoc vien|benh vien|doanh nghiep|"
-    r"co quan|don vi|to)"
+    r"co quan|don vi|to|lanh dao)"
 )
 #: text that opens with an agency's name
 AGENCY_START = re.compile(_HEADS + r"\b")
