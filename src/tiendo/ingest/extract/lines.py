@@ -403,10 +403,11 @@ def build_blocks(text: str) -> list[Block]:
         ):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
-        if _CLOSING.match(fold_keep(raw.split("\t")[0].strip())):
+        first_cell = row_cells(raw)[0] if is_table_row(raw) else raw
+        if _CLOSING.match(fold_keep(clean_line(first_cell)[0])):
             # "Nơi nhận:" beside the signature, the two columns of the block
-            # exported with a tab: it ends the body like the plain form.
-            open_block("closing", number, raw.split("\t")[0].strip())
+            # exported with a tab or as a table row: it ends the body like the plain form.
+            open_block("closing", number, clean_line(first_cell)[0])
             close()
             after_blank, prev_text = False, None
             continue

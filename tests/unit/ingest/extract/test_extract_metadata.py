@@ -155,3 +155,56 @@ def test_peoples_council_resolution():
         dt.date(2025, 7, 15),
     )
     assert m.signer == "Phan Văn Khải"
+
+
+DEPARTMENT = """UBND TỈNH LAI CHÂU                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ KHOA HỌC VÀ CÔNG NGHỆ                   Độc lập - Tự do - Hạnh phúc
+
+Số: 31/KH-SKHCN                             Lai Châu, ngày 12 tháng 9 năm 2025
+
+KẾ HOẠCH
+Triển khai Kế hoạch số 40/KH-UBND của UBND tỉnh
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Sở Khoa học và Công nghệ ban hành Kế hoạch:
+
+I. MỤC TIÊU
+
+- Tỷ lệ hồ sơ trực tuyến đạt 90%.
+
+Nơi nhận:                                                 GIÁM ĐỐC
+- UBND tỉnh (b/c);
+- Lưu: VT.                                                Đỗ Thu Trang
+"""
+
+
+def test_a_departments_plan_in_two_space_aligned_columns():
+    m = meta(DEPARTMENT)
+    assert m.issuer == "Sở Khoa học và Công nghệ"
+    assert m.province == "Lai Châu"
+    assert m.signer == "Đỗ Thu Trang"
+
+
+WARD = """**ỦY BAN NHÂN DÂN**
+**PHƯỜNG THANH KHÊ**
+
+Số: 12/KH-UBND
+
+*Đà Nẵng, ngày 03 tháng 10 năm 2025*
+
+# KẾ HOẠCH
+## Chuyển đổi số trên địa bàn phường Thanh Khê, thành phố Đà Nẵng
+
+I. MỤC TIÊU
+
+- 100% hồ sơ được tiếp nhận trực tuyến.
+
+| **Nơi nhận:**<br>- UBND thành phố;<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH**<br><br>**Hồ Văn Lâm** |
+|---|---|
+"""
+
+
+def test_a_wards_plan_with_the_signature_in_a_table_row():
+    m = meta(WARD)
+    assert m.issuer == "UBND xã"
+    assert m.province == "Đà Nẵng"
+    assert m.signer == "Hồ Văn Lâm"
