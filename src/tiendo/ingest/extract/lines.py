@@ -468,7 +468,7 @@ def build_blocks(text: str) -> list[Block]:
             and after_blank
             and current is not None
             and current.kind in ("item", "para")
-            and line[0].islower()
+            and line.lstrip('"“*([')[:1].islower()
             and not re.search(r"[.!?]\s*$", current.text)
         ):
             # A page break cut the paragraph: it goes on in lower case.

@@ -170,3 +170,13 @@ def test_a_dash_that_a_wrap_put_inside_a_range_is_not_a_bullet():
     blocks = build_blocks(text)
     assert [(b.start, b.label) for b in blocks] == [(1, "5.3"), (3, "5.4")]
     assert blocks[0].text.endswith("Thời hạn: 2025 - 2030.")
+
+
+def test_a_page_break_before_a_bracket_does_not_end_the_paragraph():
+    text = (
+        "1- Các sở định kỳ 6 tháng (trước ngày 15/6) và hằng năm\n\n"
+        "                    6\n\n"
+        "(trước ngày 15/12) báo cáo kết quả thực hiện.\n"
+    )
+    (block,) = build_blocks(text)
+    assert block.text.endswith("hằng năm (trước ngày 15/12) báo cáo kết quả thực hiện.")
