@@ -34,7 +34,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     ``text`` is the plan as stored (NFC, original line breaks); ``doc`` names
     the source file. Line numbers in the result are 1-based lines of ``text``.
     """
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     blocks = build_blocks(text)
     outline = build_outline(blocks)
     first_section = next(
@@ -79,6 +79,14 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     if not plan.targets:
         plan.warnings.append("Không tìm thấy chỉ tiêu nào trong văn bản.")
     return plan
+
+
+# A byte-order mark, zero-width characters and soft hyphens are invisible in the
+# document and split words for every rule; the many widths of space are spaces.
+_INVISIBLE = {
+    0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None,
+    **{c: " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+}  # fmt: skip
 
 
 def _latest_cited_year(text: str, first_section: int) -> int | None:

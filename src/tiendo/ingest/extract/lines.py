@@ -134,6 +134,30 @@ def is_table_row(raw: str) -> bool:
     return s.startswith("|") and s.count("|") >= 3
 
 
+def untab(raw: str) -> str:
+    """A line without the tabs a word processor puts in paragraphs rather than tables.
+
+    Word exports indent paragraphs with tabs ("\\tNội dung …") and put a tab
+    between a list's number and its text ("a)\\tTổ chức …", "1.\\tNâng cao …"). Such
+    tabs do not make table cells: the line is a paragraph or an item. A line
+    that ends with tabs keeps them, as a table row with empty cells does
+    ("\\t(tiếp theo của ô trên)\\t\\t").
+    """
+    if "\t" not in raw:
+        return raw
+    line = raw.rstrip("\n\r ")
+    if line.endswith("\t"):
+        return raw
+    body = line.lstrip(" \t")
+    if "\t" not in body:
+        return body
+    head, _, rest = body.partition("\t")
+    marker = find_marker(head + " " + rest.lstrip())
+    if marker and marker[2] >= len(head) and "\t" not in rest and head.strip():
+        return head + " " + rest.lstrip()
+    return raw
+
+
 def row_cells(raw: str) -> list[str]:
     """The cells of a table row, stripped of markdown decoration."""
     s = raw.rstrip("\n")
@@ -391,6 +415,7 @@ def build_blocks(text: str) -> list[Block]:
         return bool(re.search(r"[.!?:;]\s*$", prev))
 
     for number, raw in enumerate(lines, start=1):
+        raw = untab(raw)
         if not raw.strip():
             after_blank = True
             if current is not None and current.kind in ("heading", "row"):

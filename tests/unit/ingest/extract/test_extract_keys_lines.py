@@ -180,3 +180,16 @@ def test_a_page_break_before_a_bracket_does_not_end_the_paragraph():
     )
     (block,) = build_blocks(text)
     assert block.text.endswith("hằng năm (trước ngày 15/12) báo cáo kết quả thực hiện.")
+
+
+def test_tabs_a_word_processor_puts_in_paragraphs_are_not_cells():
+    from tiendo.ingest.extract.lines import untab
+
+    assert untab("\tNăm 2024, tỷ lệ đạt 40%.") == "Năm 2024, tỷ lệ đạt 40%."
+    assert untab("\t\t- Ban hành quy chế.") == "- Ban hành quy chế."
+    assert untab("a)\tTổ chức quán triệt.") == "a) Tổ chức quán triệt."
+    assert untab("\t1.\tNâng cao nhận thức") == "1. Nâng cao nhận thức"
+    # table rows keep their cells, also a continuation row with empty cells
+    assert untab("1\tTỷ lệ hồ sơ\t%\t80") == "1\tTỷ lệ hồ sơ\t%\t80"
+    assert untab("\t(tiếp theo)\t\t\t") == "\t(tiếp theo)\t\t\t"
+    assert untab("I.\tHẠ TẦNG SỐ\t\t") == "I.\tHẠ TẦNG SỐ\t\t"
