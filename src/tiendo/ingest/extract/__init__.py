@@ -20,8 +20,9 @@ from tiendo.ingest.extract.keys import ocr_key
 from tiendo.ingest.extract.lines import build_blocks
 from tiendo.ingest.extract.metadata import read_metadata
 from tiendo.ingest.extract.sections import build_outline, to_sections
-from tiendo.ingest.extract.tables import find_tables, table_targets, table_tasks
-from tiendo.ingest.extract.targets import link_baselines, prose_targets, task_row_targets
+from tiendo.ingest.extract.table_reading import read_tables
+from tiendo.ingest.extract.tables import find_tables
+from tiendo.ingest.extract.targets import link_baselines, prose_targets
 from tiendo.ingest.extract.tasks import section_tasks
 from tiendo.text.vietnamese import nfc
 
@@ -52,15 +53,12 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     targets, baselines = prose_targets(outline, plan_year, default_year)
     tasks = section_tasks(outline, plan_year)
     tables = find_tables(blocks, plan_year)
-    for table in tables:
-        if table.is_task_table:
-            rows = table_tasks(table)
-            tasks.extend(rows)
-            for row in rows:
-                targets.extend(task_row_targets(row, plan_year))
-        elif table.is_target_table:
-            targets.extend(table_targets(table, default_year))
-    link_baselines(targets, baselines)
+    table_found, table_tasks_found, table_baselines = read_tables(
+        tables, outline, plan_year, default_year
+    )
+    targets.extend(table_found)
+    tasks.extend(table_tasks_found)
+    link_baselines(targets, baselines + table_baselines)
     targets.sort(key=lambda t: t.line)
     tasks.sort(key=lambda t: t.line)
 

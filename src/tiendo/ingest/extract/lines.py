@@ -125,13 +125,21 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
     return text, markdown, bold
 
 
+# Cells set off by " | " without the outer pipes of markdown: "1 | Tỷ lệ … | % | 80".
+_INNER_PIPE = re.compile(r"\S\s+\|\s+\S")
+# The borders of a grid table ("+-----+------+", "+=====+") hold no cells.
+GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+
 def is_table_row(raw: str) -> bool:
-    """A tab-separated row or a markdown pipe row."""
+    """A tab-separated row, a markdown or grid pipe row, or cells set off by " | "."""
     if "\t" in raw.rstrip("\n"):
         # A cell may hold the end of the cell above: "\tvà quy trình\t\t" is still a row.
         return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or raw.count("\t") >= 2
     s = raw.strip()
-    return s.startswith("|") and s.count("|") >= 3
+    if s.startswith("|"):
+        return s.count("|") >= 3
+    return len(_INNER_PIPE.findall(s)) >= 2
 
 
 def untab(raw: str) -> str:
@@ -165,8 +173,12 @@ def row_cells(raw: str) -> list[str]:
         s = s.strip()
         s = s[1:-1] if s.endswith("|") else s[1:]
         cells = s.split("|")
+    elif "\t" not in s and _INNER_PIPE.search(s):
+        cells = s.split("|")
     else:
         cells = _ROW_SPLIT.split(s)
+    # "<br>" breaks a line inside an exported cell.
+    cells = [re.sub(r"<br\s*/?>", " ", c) for c in cells]
     return [c.replace("**", "").replace("\\*", "*").strip() for c in cells]
 
 
@@ -416,6 +428,9 @@ def build_blocks(text: str) -> list[Block]:
 
     for number, raw in enumerate(lines, start=1):
         raw = untab(raw)
+        if GRID_BORDER.match(raw):
+            # The rows of a grid table go on across its borders.
+            continue
         if not raw.strip():
             after_blank = True
             if current is not None and current.kind in ("heading", "row"):

@@ -69,6 +69,13 @@ class Table:
             and not self.holds_values()
         )
 
+    def lists_names(self) -> bool:
+        """Whether the table lists numbered names (of tasks, say) in a column of its own."""
+        j = self.index("name")
+        rows = [r.cells or [] for r in self.rows]
+        numbered = [c for c in rows if c and _NUMBERED.match(c[0].strip())]
+        return j not in (None, 0) and len(numbered) >= 2
+
     def holds_values(self) -> bool:
         """Whether most numbered rows hold a number in a milestone or value column."""
         cols = [j for j, c in enumerate(self.columns) if c.role in ("year", "value")]
@@ -108,15 +115,31 @@ def _is_data(cells: list[str]) -> bool:
     return bool(first) and bool(_NUMBERED.match(first)) and any(c.strip() for c in cells[1:])
 
 
+def _is_value_row(cells: list[str]) -> bool:
+    """A row of an unnumbered table that states values: a name, then a value not a year."""
+    first = cells[0].strip() if cells else ""
+    if not first or read_value_cell(first) is not None:
+        return False
+    for c in cells[1:]:
+        v = read_value_cell(c)
+        if v is not None and not re.fullmatch(r"(?:(?:năm|Năm|NĂM)\s+)?(?:19|20)\d\d", c.strip()):
+            return True
+    return False
+
+
 def _read(run: list[Block], plan_year: int | None) -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
+    rows = [r for r in run if not is_separator_row(r.cells or [])]
+    # Rows open with their number ("1", "I", "a"); a table without a number column
+    # starts its data at the first row that states a value under its header.
+    is_data = _is_data
+    if not any(_is_data(r.cells or []) for r in rows):
+        is_data = _is_value_row
     seen_data = False
-    for row in run:
+    for row in rows:
         cells = row.cells or []
-        if is_separator_row(cells):
-            continue
-        if not seen_data and not _is_data(cells):
+        if not seen_data and not is_data(cells):
             header_rows.append(cells)
             continue
         seen_data = True
@@ -171,7 +194,13 @@ def _find_value_columns(columns: list[Column], data: list[Block]) -> None:
 
 _WHEN_HEADER = re.compile(
     r"^(?:thoi diem|thoi gian|thoi han|nam|moc|moc thoi gian|nam dat|nam hoan thanh|thoi diem dat|"
-    r"thoi diem (?:phai )?dat|thoi gian (?:dat|hoan thanh)|nam thuc hien)\b(?: (?:nam|dat|hoan thanh))?$"
+    r"thoi diem (?:phai )?dat|thoi gian (?:dat|hoan thanh)|nam thuc hien|lo trinh|lo trinh thuc hien|"
+    r"nam dat muc tieu|thoi han dat)\b(?: (?:nam|dat|hoan thanh))?$"
+)
+# A cell that names when: "2027", "Năm 2028", "Đến năm 2030", "2025 - 2030".
+_WHEN_CELL = re.compile(
+    r"^(?:(?:den|trong|vao|het|truoc)\s+)?(?:(?:het|cuoi)\s+)?(?:nam\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|–|den)?\s*(?:19|20)\d\d)?$"
 )
 
 
@@ -185,14 +214,15 @@ def _find_year_column(columns: list[Column], data: list[Block]) -> None:
     if not any(c.role == "value" for c in columns):
         return
     for j, column in enumerate(columns):
-        if column.role not in ("deadline", "other") or not _WHEN_HEADER.match(
-            compact(re.sub(r"\(.*?\)", "", column.header))
-        ):
+        if column.role not in ("deadline", "other"):
             continue
         cells = [(b.cells or [])[j].strip() for b in data if j < len(b.cells or [])]
         cells = [c for c in cells if c]
-        years = [c for c in cells if re.fullmatch(r"(?:(?:năm|Năm|NĂM)\s+)?(?:19|20)\d\d", c)]
-        if cells and len(years) * 2 > len(cells):
+        years = [c for c in cells if _WHEN_CELL.match(compact(c))]
+        named = _WHEN_HEADER.match(compact(re.sub(r"\(.*?\)", "", column.header)))
+        # Named so, most cells are years; unnamed, every cell is (a column of years
+        # beside a value column says when each value is due).
+        if cells and (len(years) * 2 > len(cells) if named else len(years) == len(cells) >= 2):
             column.role = "when"
 
 
@@ -461,7 +491,9 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                 op=v.op,
                 value=v.value,
                 unit=unit,
-                year=row_year or (c.year if c.year is not None else default_year),
+                year=(_cell_year(cells[j]) if kind != TargetKind.MULTIPLE else None)
+                or row_year
+                or (c.year if c.year is not None else default_year),
                 line=row.start,
                 text=cells[j].strip(),
                 value_max=v.value_max,
@@ -476,7 +508,14 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
 
 
 def _row_year(cell: str) -> int | None:
-    m = _YEAR.search(cell)
+    # "2025 - 2030": the milestone is the end of the period
+    years = _YEAR.findall(cell)
+    return int(years[-1]) if years else None
+
+
+def _cell_year(cell: str) -> int | None:
+    """A year the value cell gives itself: "100% (năm 2028)", "≥ 80% vào năm 2027"."""
+    m = re.search(r"(?:\bn[aă]m|\bđến|\bvào|\btrong|\()\s*((?:19|20)\d\d)\b", cell, re.IGNORECASE)
     return int(m.group(1)) if m else None
 
 

@@ -177,38 +177,79 @@ def prose_targets(
     for block in outline.blocks:
         if block.kind not in ("item", "para"):
             continue
-        node = outline.node_of(block)
-        section = _section_of(node)
-        if section is None:
-            continue
-        core = section in (SectionKind.OBJECTIVES, SectionKind.PURPOSE)
-        assessment = section == SectionKind.ASSESSMENT
-        heading_year = node.heading_year if core else None
-        if core and heading_year is None:
-            heading_year = default_year
-        heading_year = _prefix_year(block) or heading_year
-        found = _block_quantities(block, node, section, core, assessment, plan_year, heading_year)
-        for q, year, name, phrase, is_baseline in found:
-            if is_baseline:
-                baselines.append(Baseline(name, q.value, q.unit, year))
-                continue
-            targets.append(
-                Target(
-                    indicator=_tidy_indicator(name, q),
-                    kind=q.kind,
-                    op=q.op,
-                    value=q.value,
-                    unit=unit_of_share(q.unit, name),
-                    year=year,
-                    line=block.line_at(q.start),
-                    text=phrase,
-                    value_max=q.value_max,
-                    base_year=q.base_year,
-                    core=core,
-                    section=_section_title(node),
-                )
-            )
+        block_targets(block, outline.node_of(block), plan_year, default_year, targets, baselines)
     return targets, baselines
+
+
+def row_targets(
+    row: Block, node: Node, plan_year: int | None, default_year: int | None
+) -> tuple[list[Target], list[Baseline]]:
+    """A table row read as prose, when its table has no column of values to read.
+
+    "TT | Nội dung" over "1 | Đến năm 2027, tỷ lệ … đạt 80%." is a list of
+    sentences in table form; its rows say what a paragraph would.
+    """
+    cells = [c for c in (row.cells or []) if c.strip()]
+    if cells and re.fullmatch(r"\(?[\dIVXivx]{1,4}(?:\.\d{1,2})*[.)]?", cells[0].strip()):
+        cells = cells[1:]
+    text = " ".join(cells)
+    block = Block(
+        kind="para", start=row.start, end=row.start, text=text, line_starts=[0],
+        line_numbers=[row.start],
+    )  # fmt: skip
+    targets: list[Target] = []
+    baselines: list[Baseline] = []
+    if text:
+        block_targets(block, node, plan_year, default_year, targets, baselines)
+    return targets, baselines
+
+
+def block_targets(
+    block: Block,
+    node: Node,
+    plan_year: int | None,
+    default_year: int | None,
+    targets: list[Target],
+    baselines: list[Baseline],
+) -> None:
+    """Targets and baselines of one paragraph or item, added to the lists given."""
+    section = section_of(node)
+    milestone_only = False
+    if section is None:
+        if not _open_section(node):
+            return
+        # A section of no usual title ("Định hướng phát triển", "Quan điểm") still sets
+        # targets where a sentence opens with its milestone: "Đến năm 2030, … đạt 90%".
+        section, milestone_only = SectionKind.OBJECTIVES, True
+    core = section in (SectionKind.OBJECTIVES, SectionKind.PURPOSE)
+    assessment = section == SectionKind.ASSESSMENT
+    heading_year = node.heading_year if core else None
+    if core and heading_year is None:
+        heading_year = default_year
+    heading_year = _prefix_year(block) or heading_year
+    found = _block_quantities(
+        block, node, section, core, assessment, plan_year, heading_year, milestone_only
+    )
+    for q, year, name, phrase, is_baseline in found:
+        if is_baseline:
+            baselines.append(Baseline(name, q.value, q.unit, year))
+            continue
+        targets.append(
+            Target(
+                indicator=_tidy_indicator(name, q),
+                kind=q.kind,
+                op=q.op,
+                value=q.value,
+                unit=unit_of_share(q.unit, name),
+                year=year,
+                line=block.line_at(q.start),
+                text=phrase,
+                value_max=q.value_max,
+                base_year=q.base_year,
+                core=core,
+                section=_section_title(node),
+            )
+        )
 
 
 def task_row_targets(task: Task, plan_year: int | None) -> list[Target]:
@@ -263,7 +304,32 @@ def _prefix_year(block: Block) -> int | None:
     return int(m.group("year")) if m else None
 
 
-def _section_of(node: Node) -> SectionKind | None:
+def _open_section(node: Node) -> bool:
+    """A numbered or titled section of the body whose kind no rule names.
+
+    Not the preamble (before the first section), and not the sections whose
+    numbers are about money, duties or annexes.
+    """
+    if node.block is None or node.kind in (
+        SectionKind.ORGANISATION,
+        SectionKind.FUNDING,
+        SectionKind.APPENDIX,
+    ):
+        return False
+    return node.block.kind != "closing" and not any(
+        a.block is not None and a.block.kind == "closing" for a in node.ancestors()
+    )
+
+
+def _opens_with_milestone(key: str, s_lo: int, plan_year: int | None) -> bool:
+    lead = _LEADING_YEAR.match(key, s_lo)
+    if not lead or _BARE_LEAD.match(key, s_lo):
+        return False
+    return plan_year is None or int(lead.group("year")) >= plan_year
+
+
+def section_of(node: Node) -> SectionKind | None:
+    """The kind of section a node stands in, as far as targets are concerned."""
     kind = node.kind
     if kind == SectionKind.APPENDIX:
         top = node
@@ -306,10 +372,13 @@ def _block_quantities(
     assessment: bool,
     plan_year: int | None,
     heading_year: int | None,
+    milestone_only: bool = False,
 ):
     text, key = block.text, block.key
     out = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
+        if milestone_only and not _opens_with_milestone(key, s_lo, plan_year):
+            continue
         found = [
             (c_lo, c_hi, find_quantities(text, key, c_lo, c_hi))
             for c_lo, c_hi in clauses(text, s_lo, s_hi)

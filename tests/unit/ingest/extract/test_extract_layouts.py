@@ -88,3 +88,108 @@ def test_paragraph_layouts_read_the_same(layout):
     if layout == "odd-spaces":
         text = "\ufeff" + text
     assert read(text) == EXPECTED
+
+
+# --- a target table, exported in each way a table comes out of Word, PDF or markdown ---
+
+TABLE_ROWS = [
+    ("TT", "Chỉ tiêu", "Đơn vị", "Năm 2026", "Năm 2030"),
+    ("1", "Tỷ lệ hồ sơ xử lý trực tuyến", "%", "≥ 70", "≥ 90"),
+    ("2", "Tỷ trọng kinh tế số trong GRDP", "%", "18", "25"),
+    ("3", "Xếp hạng chỉ số DTI", "Hạng", "Top 20", "Top 10"),
+]
+TABLE_TARGETS = [
+    (2026, ">=", 70, "%", True),
+    (2030, ">=", 90, "%", True),
+    (2026, "=", 18, "% GRDP", True),
+    (2030, "=", 25, "% GRDP", True),
+    (2026, "<=", 20, "hạng", True),
+    (2030, "<=", 10, "hạng", True),
+]
+
+
+def _grid(rows):
+    widths = [max(len(r[j]) for r in rows) + 2 for j in range(len(rows[0]))]
+    border = "+" + "+".join("-" * w for w in widths) + "+"
+    out = [border]
+    for i, r in enumerate(rows):
+        out.append(
+            "|" + "|".join(" " + c.ljust(w - 1) for c, w in zip(r, widths, strict=True)) + "|"
+        )
+        out.append(border.replace("-", "=") if i == 0 else border)
+    return "\n".join(out)
+
+
+def _aligned(rows):
+    widths = [max(len(r[j]) for r in rows) + 4 for j in range(len(rows[0]))]
+    return "\n".join(
+        "".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
+
+
+TABLES = {
+    "tabs": lambda rows: "\n".join("\t".join(r) for r in rows),
+    "markdown": lambda rows: "\n".join(
+        ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+        + ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    ),
+    "inner-pipes": lambda rows: "\n".join(" | ".join(r) for r in rows),
+    "grid": _grid,
+    "spaces": _aligned,
+    "no-number-column": lambda rows: "\n".join("\t".join(r[1:]) for r in rows),
+}
+
+
+def table_plan(table: str) -> str:
+    return (
+        HEAD
+        + "I. MỤC TIÊU\n\nCác chỉ tiêu chủ yếu như sau:\n\n"
+        + table
+        + "\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n1. Hạ tầng số\n\n- Nâng cấp mạng truyền số liệu.\n"
+    )
+
+
+@pytest.mark.parametrize("layout", list(TABLES))
+def test_a_target_table_reads_the_same_in_every_export(layout):
+    targets, _, _ = read(table_plan(TABLES[layout](TABLE_ROWS)))
+    assert targets == TABLE_TARGETS
+
+
+def test_a_year_per_row_in_a_column_or_in_the_cell():
+    table = (
+        "TT\tChỉ tiêu\tGiá trị\tLộ trình\n"
+        "1\tTỷ lệ hồ sơ trực tuyến\t≥ 80%\tĐến năm 2027\n"
+        "2\tKinh tế số trong GRDP\t25%\t2025 - 2030\n"
+        "3\tTỷ lệ xã có sóng 5G\t100% (năm 2028)\t\n"
+    )
+    targets, _, _ = read(table_plan(table))
+    assert targets == [
+        (2027, ">=", 80, "%", True),
+        (2030, "=", 25, "% GRDP", True),
+        (2028, "=", 100, "%", True),
+    ]
+
+
+def test_a_list_laid_out_as_a_table_reads_as_prose():
+    text = (
+        HEAD + "I. MỤC TIÊU\n\nTT\tNội dung\n"
+        "1\tĐến năm 2027, tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.\n"
+        "2\tĐến năm 2030, kinh tế số chiếm 25% GRDP.\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\nTT\tNhiệm vụ\tGhi chú\n"
+        "1\tBan hành quy chế dữ liệu\t\n2\tRà soát thủ tục hành chính\t\n"
+    )
+    targets, tasks, _ = read(text)
+    assert targets == [(2027, ">=", 80, "%", True), (2030, "=", 25, "% GRDP", True)]
+    assert [t[3] for t in tasks] == ["Ban hành quy chế dữ liệu", "Rà soát thủ tục hành chính"]
+
+
+def test_a_milestone_sentence_in_a_section_of_no_usual_title():
+    text = (
+        HEAD + "I. QUAN ĐIỂM\n\nChuyển đổi số là nhiệm vụ trọng tâm của cả hệ thống chính trị.\n\n"
+        "II. ĐỊNH HƯỚNG PHÁT TRIỂN\n\n"
+        "Đến năm 2030, tỷ lệ hồ sơ trực tuyến đạt tối thiểu 90%; kinh tế số chiếm 25% GRDP. "
+        "Năm 2024, kinh tế số chiếm 12% GRDP.\n\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Hạ tầng\n\n- Nâng cấp mạng.\n"
+    )
+    targets, _, _ = read(text)
+    assert targets == [(2030, ">=", 90, "%", True), (2030, "=", 25, "% GRDP", True)]
