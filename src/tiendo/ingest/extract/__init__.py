@@ -12,6 +12,7 @@ OCR'd without them is read too.
 
 from __future__ import annotations
 
+import html
 import re
 
 from tiendo.domain.plan import ExtractedPlan, SectionKind
@@ -35,7 +36,11 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     ``text`` is the plan as stored (NFC, original line breaks); ``doc`` names
     the source file. Line numbers in the result are 1-based lines of ``text``.
     """
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        # HTML entities a converter left: "&nbsp;", "&ge; 80%".
+        text = re.sub(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});", lambda m: html.unescape(m.group(0)), text)
+    text = text.translate(_INVISIBLE)
     blocks = build_blocks(text)
     outline = build_outline(blocks)
     first_section = next(

@@ -29,9 +29,8 @@ ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r"
 #: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần")
 PROGRAMME = (
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
-    r"|Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|"
-    + ORDINALS
-    + r")\s*[:.\-–]\s*"
+    r"|Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP|Lĩnh vực|LĨNH VỰC|Nội dung|NỘI DUNG|Mục|MỤC)"
+    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|" + ORDINALS + r")\s*[:.\-–]\s*"
 )
 
 # Markers at the start of a line, most specific first. Each gives a style:
@@ -45,15 +44,28 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
-    ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
-    ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
-    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s)\s*(?=\S)")),
-    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
+    # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
+    ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
+    ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|[-–/](?=\s))\s+(?=\S)")),
+    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/]?\s+(?=\S)")),
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s|/\s)\s*(?=\S)")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?:[).]|[-/](?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    # enumerations in words: "Thứ nhất, …", "Một là, …"
+    (
+        "wordnum",
+        re.compile(
+            r"^(?:(?:Thứ|THỨ)\s+(?P<label>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+            r"|(?P<alt>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:.]\s*(?=\S)"
+        ),
+    ),
     (
         "bullet",
-        re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))|^(?P<star>\*)\s+"),
+        re.compile(
+            r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓➤➔→▸▹▶◆◇✔☐☑\uf000-\uf0ff])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))"
+            # Word's second-level bullet exported as a letter o
+            r"|^(?P<o>o)\s+(?=[A-ZĐÀ-Ỹ])|^(?P<star>\*)\s+"
+        ),
     ),
 ]
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
@@ -122,6 +134,8 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
     text = stripped.replace("**", "").replace("\\*", "*").replace("__", "")
     # A markdown hard break ends in two spaces; emphasis stars may wrap a line.
     text = re.sub(r"^\*(?=\S)(.*)\*$", r"\1", text.strip()) if bold else text.strip()
+    # Markdown writers escape what would read as markup: "1\\. Nâng cao", "\\- Tổ chức".
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", r"\1", text)
     return text, markdown, bold
 
 
@@ -215,7 +229,12 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if not m:
             continue
-        label = m.group("label") or m.groupdict().get("star") or ""
+        groups = m.groupdict()
+        label = (
+            groups.get("label") or groups.get("alt") or groups.get("o") or groups.get("star") or ""
+        )
+        if style == "wordnum":
+            label = str(ORDINAL_VALUES.get(label.lower(), 1 if label.lower() == "một" else label))
         if style == "roman":
             value = roman_value(label)
             if value is None:

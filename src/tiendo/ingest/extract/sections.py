@@ -268,6 +268,10 @@ def build_outline(blocks: list[Block]) -> Outline:
                     # under a numbered item or a bullet, whatever came before it.
                     while len(stack) > 1 and stack[-1].style not in (None, *_TOP_STYLES):
                         stack.pop()
+                elif style in ("programme", "wordnum"):
+                    # "Giải pháp 3:", "Ba là, …" head groups of items, never a bullet's.
+                    while len(stack) > 1 and stack[-1].is_bullet:
+                        stack.pop()
             parent = stack[-1]
             node = Node(block=block, style=style, label=block.label, parent=parent)
             node.heading = block.markdown or block.bold

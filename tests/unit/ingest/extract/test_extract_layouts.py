@@ -50,6 +50,14 @@ LAYOUTS = {
         f"\t\t{m} {t}".rstrip() if m not in ("I.", "II.", "III.") else f"{m} {t}"
     ),
     "indented-list": lambda m, t: f"\t{m}\t{t}" if m else f"\t{t}",
+    # "I/", "1/", "a/" as many typists write them
+    "slashes": lambda m, t: f"{m.rstrip('.)')}/ {t}" if m and m != "-" else f"{m} {t}".strip(),
+    # a markdown writer escapes what would read as markup
+    "markdown-escaped": lambda m, t: (
+        f"{m.replace('.', chr(92) + '.').replace('-', chr(92) + '-')} {t}".strip()
+    ),
+    # a Word bullet from a symbol font, exported as a private-use character
+    "symbol-bullets": lambda m, t: f"{chr(0xF0B7) if m == '-' else m} {t}".strip(),
     # odd spaces a converter leaves: no-break, em and thin spaces
     "odd-spaces": lambda m, t: f"{m}\u2003{t}".replace(" đạt ", "\u00a0đạt\u2009").strip(),
 }
