@@ -150,6 +150,15 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
         parts = [r[j] for r in header_rows if j < len(r) and r[j].strip()]
         headers.append(" ".join(parts))
     columns = [_column(h, j, plan_year) for j, h in enumerate(headers)]
+    if not any(c.role == "lead" for c in columns):
+        # With no "chủ trì" column, the agency that carries the task out leads it.
+        for c in columns:
+            if c.role == "other" and re.search(
+                r"\b(?:co quan|don vi)\s+(?:thuc hien|phu trach|chu quan|dau moi)\b",
+                compact(c.header),
+            ):
+                c.role = "lead"
+                break
     _find_value_columns(columns, data)
     _find_year_column(columns, data)
     if columns and not any(c.role == "name" for c in columns):
@@ -235,9 +244,11 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
         return Column("lead", header)
     if re.search(r"\bphoi hop\b", key):
         return Column("co", header)
-    if re.search(r"\b(?:thoi gian|thoi han|tien do)\b", key) or (
-        re.search(r"\bhoan thanh\b", key) and not years
-    ):
+    # "Thời gian hoàn thành", "Tiến độ", "Lộ trình": a deadline per row; over milestone
+    # columns ("Lộ trình" over "2026  2030") the years make them milestones instead.
+    if re.search(r"\b(?:thoi gian|thoi han|tien do|lo trinh)\b", key) and not years:
+        return Column("deadline", header)
+    if re.search(r"\bhoan thanh\b", key) and not years:
         return Column("deadline", header)
     if re.search(r"\b(?:san pham|ket qua)\b", key) and not years:
         return Column("result", header)

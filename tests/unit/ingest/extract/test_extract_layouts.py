@@ -201,3 +201,31 @@ def test_a_milestone_sentence_in_a_section_of_no_usual_title():
     )
     targets, _, _ = read(text)
     assert targets == [(2030, ">=", 90, "%", True), (2030, "=", 25, "% GRDP", True)]
+
+
+TASK_ROWS = [
+    ("TT", "Nhiệm vụ", "Đơn vị thực hiện", "Lộ trình"),
+    ("I", "HẠ TẦNG SỐ", "", ""),
+    ("1", "Nâng cấp Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Quý IV/2025"),
+    ("2", "Phủ sóng 5G đến 100% xã", "Sở Khoa học và Công nghệ", "2025 - 2027"),
+    ("II", "NHÂN LỰC SỐ", "", ""),
+    ("3", "Đào tạo kỹ năng số cho công chức", "Sở Nội vụ", "Thường xuyên"),
+]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "inner-pipes", "grid"])
+def test_a_task_table_reads_the_same_in_every_export(layout):
+    text = (
+        HEAD
+        + "I. NHIỆM VỤ, GIẢI PHÁP\n\nCác nhiệm vụ cụ thể tại Phụ lục.\n\n"
+        + "PHỤ LỤC\n\n"
+        + TABLES[layout](TASK_ROWS)
+        + "\n"
+    )
+    targets, tasks, _ = read(text)
+    assert [t[:3] for t in tasks] == [
+        ("I", "Sở Khoa học và Công nghệ", "2025-12-31"),
+        ("I", "Sở Khoa học và Công nghệ", "2027"),
+        ("II", "Sở Nội vụ", None),
+    ]
+    assert targets == [(None, "=", 100, "%", False)]
