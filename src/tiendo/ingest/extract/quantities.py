@@ -542,7 +542,24 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         add(_qualified(key, s, e, hi, value, None, op, "số", TargetKind.LEVEL))
 
     found.sort(key=lambda q: q.start)
-    return found
+    return _without_starting_points(text, key, lo, found)
+
+
+def _without_starting_points(text: str, key: str, lo: int, found: list[Quantity]) -> list[Quantity]:
+    """ "tăng từ 40% lên 60%", "giảm từ 10% xuống dưới 5%": the value to reach is the
+    second one; the first is where it starts from, not a target."""
+    out = []
+    for i, q in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        before = text[max(lo, q.start - 4) : q.start].strip().lower()
+        if (
+            nxt is not None
+            and before.endswith("từ")
+            and re.match(r"\s*(?:len|xuong)\b[^;,.]{0,20}$", key[q.end : nxt.start])
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _qualified(

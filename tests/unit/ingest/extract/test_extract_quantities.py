@@ -201,3 +201,15 @@ def test_words_folded_alike_ranges_and_bounded_counts(text, expected):
 def test_a_service_level_label_is_not_a_count():
     text = "tỷ lệ người dân có tài khoản định danh điện tử mức 2 được kích hoạt đạt trên 85%"
     assert read(text) == [(">", 85, None, "%", "level")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tỷ lệ hộ có cáp quang tăng từ 45% lên 70%", [("=", 70, None, "%", "level")]),
+        ("tỷ lệ hồ sơ trễ hạn giảm từ 8% xuống dưới 3%", [("<", 3, None, "%", "level")]),
+        ("tỷ lệ hộ có cáp quang từ 45% đến 70%", [("range", 45, 70, "%", "level")]),
+    ],
+)
+def test_the_starting_point_of_a_change_is_not_a_value_to_reach(text, expected):
+    assert read(text) == expected
