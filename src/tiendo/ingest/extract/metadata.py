@@ -215,14 +215,19 @@ _PLACE_DATE = re.compile(
 )
 
 
+_PLACE_KINDS = {"phố", "tỉnh", "xã", "phường", "huyện", "quận", "thị", "trấn", "khu"}
+
+
 def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
     """The date of the header line "Hà Nam, ngày 01 tháng 3 năm 2025" (not of cited documents)."""
     for line in head[:30]:
         key = ocr_key(line)
         for m in _PLACE_DATE.finditer(key):
             before = line[: m.start()]
-            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,5})$", before)
-            if not place or not all(w[0].isupper() for w in place.group(1).split()):
+            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,6})$", before)
+            # A place name is capitalised, after the kind of place ("Thành phố Hồ Chí Minh").
+            words = [w for w in place.group(1).split() if w not in _PLACE_KINDS] if place else []
+            if not words or not all(w[0].isupper() for w in words):
                 continue
             prefix = before[: place.start()]
             # The place opens the line or a cell: nothing but a separator or the number before it.

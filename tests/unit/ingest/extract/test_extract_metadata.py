@@ -208,3 +208,14 @@ def test_a_wards_plan_with_the_signature_in_a_table_row():
     assert m.issuer == "UBND xã"
     assert m.province == "Đà Nẵng"
     assert m.signer == "Hồ Văn Lâm"
+
+
+def test_a_place_named_with_its_kind_dates_the_plan():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 12/KH-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 5 tháng 4 năm 2025\n\nKẾ HOẠCH\n\n"
+        "I. MỤC TIÊU\n\n- Đến năm 2030, 100% hồ sơ được số hóa.\n"
+    )
+    m = meta(text)
+    assert m.date == dt.date(2025, 4, 5)
+    assert m.province == "Hồ Chí Minh"
