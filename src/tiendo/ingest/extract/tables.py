@@ -118,7 +118,8 @@ def _is_data(cells: list[str]) -> bool:
 def _is_value_row(cells: list[str]) -> bool:
     """A row of an unnumbered table that states values: a name, then a value not a year."""
     first = cells[0].strip() if cells else ""
-    if not first or read_value_cell(first) is not None:
+    # the name of what is measured: words, maybe after its own number ("1. Tỷ lệ …")
+    if len(re.findall(r"[^\W\d_]{2,}", first)) < 2:
         return False
     for c in cells[1:]:
         v = read_value_cell(c)

@@ -229,3 +229,11 @@ def test_a_task_table_reads_the_same_in_every_export(layout):
         ("II", "Sở Nội vụ", None),
     ]
     assert targets == [(None, "=", 100, "%", False)]
+
+
+def test_a_table_whose_names_carry_their_own_numbers():
+    rows = [("Chỉ tiêu", "Năm 2026", "Năm 2030")] + [
+        (f"{r[0]}. {r[1]}", r[3], r[4]) for r in TABLE_ROWS[1:]
+    ]
+    targets, _, _ = read(table_plan("\n".join("\t".join(r) for r in rows)))
+    assert [(t[0], t[1], t[2]) for t in targets] == [(t[0], t[1], t[2]) for t in TABLE_TARGETS]
