@@ -370,8 +370,11 @@ def _issuer_category(head: list[str], tail: list[str], number: str | None, text:
 
 def _ministry(head: list[str], text: str) -> str | None:
     for line in head[:12]:
-        part = re.split(r"\t|\s{3,}", line)[0].strip()
-        if fold_keep(part).lower().startswith("bo ") and part.isupper():
+        # the header's left cell, whether tabs, spaces or pipes set it off
+        part = re.split(r"\t|\s{3,}|\s*\|\s*|<br\s*/?>", line.strip().strip("|").strip())[0]
+        part = part.replace("*", "").strip()
+        folded = fold_keep(part).lower()
+        if folded.startswith("bo ") and not folded.startswith("bo truong") and part.isupper():
             target = fold_keep(part).lower()
             m = re.search(re.escape(target), fold_keep(text).lower())
             # Prefer the name as the body text writes it ("Bộ Khoa học và Công nghệ").

@@ -280,6 +280,14 @@ def build_outline(blocks: list[Block]) -> Outline:
             owner[id(block)] = node
             node.own_kind = title_kind(node)
             node.year = _heading_year(node) or milestone.get(id(parent))
+            if (
+                node.title.rstrip().endswith(":")
+                and short_title(node.title, 12)
+                and title_year(node.title) is not None
+            ):
+                # "- Đến năm 2025:" heads the items after it, also when they are
+                # bullets of its own kind ("- Đến năm 2025:" / "- Tỷ lệ …").
+                milestone[id(parent)] = title_year(node.title)
             continue
         if block.kind == "heading" and short_title(block.text, 16):
             # A heading in capitals names a top section wherever it stands.

@@ -128,9 +128,24 @@ def _is_value_row(cells: list[str]) -> bool:
     return False
 
 
+def _restore_first_cells(run: list[Block]) -> None:
+    """Rows of a " | " table whose first cell is empty look like markdown rows.
+
+    "1 | Tỷ lệ … | 80" has no outer pipes; its header's second line " | | 2026 |
+    2030" opens with a pipe only because its first cells are empty. Read as a
+    markdown row it would lose that cell and shift the columns.
+    """
+    inner = [r for r in run if "|" in r.text and not r.text.startswith("|")]
+    outer = [r for r in run if r.text.startswith("|")]
+    if inner and len(inner) >= len(outer):
+        for r in outer:
+            r.cells = ["", *(r.cells or [])]
+
+
 def _read(run: list[Block], plan_year: int | None) -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
+    _restore_first_cells(run)
     rows = [r for r in run if not is_separator_row(r.cells or [])]
     # Rows open with their number ("1", "I", "a"); a table without a number column
     # starts its data at the first row that states a value under its header.

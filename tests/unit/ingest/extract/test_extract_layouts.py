@@ -237,3 +237,38 @@ def test_a_table_whose_names_carry_their_own_numbers():
     ]
     targets, _, _ = read(table_plan("\n".join("\t".join(r) for r in rows)))
     assert [(t[0], t[1], t[2]) for t in targets] == [(t[0], t[1], t[2]) for t in TABLE_TARGETS]
+
+
+# A table with a header over two rows and lettered group rows: the empty cells of the
+# second header row and of the group rows must keep their columns in every export.
+GROUPED_ROWS = [
+    ("TT", "Chỉ tiêu", "Đơn vị", "Mục tiêu", "", "Cơ quan theo dõi"),
+    ("", "", "", "2026", "2030", ""),
+    ("A", "KHOA HỌC, CÔNG NGHỆ", "", "", "", ""),
+    ("1", "Chi cho nghiên cứu và phát triển so với GRDP", "%", "1,2", "≥ 2", "Sở Tài chính"),
+    ("B", "CHUYỂN ĐỔI SỐ", "", "", "", ""),
+    ("2", "Xếp hạng chỉ số DTI", "Hạng", "Top 20", "Top 10", "Sở Khoa học và Công nghệ"),
+]
+GROUPED_TARGETS = [
+    (2026, "=", 1.2, "% GRDP", True),
+    (2030, ">=", 2, "% GRDP", True),
+    (2026, "<=", 20, "hạng", True),
+    (2030, "<=", 10, "hạng", True),
+]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "inner-pipes", "spaces"])
+def test_a_grouped_table_with_a_two_row_header_in_every_export(layout):
+    targets, tasks, _ = read(table_plan(TABLES[layout](GROUPED_ROWS)))
+    assert targets == GROUPED_TARGETS
+    assert tasks == [("1", None, None, "Nâng cấp mạng truyền số liệu.")]
+
+
+def test_a_milestone_bullet_heads_the_bullets_after_it():
+    text = (
+        HEAD + "I. MỤC TIÊU\n\n"
+        "+ Đến năm 2026:\n+ Tỷ lệ hồ sơ trực tuyến đạt 80%;\n"
+        "+ Đến năm 2030:\n+ Kinh tế số chiếm 25% GRDP.\n"
+    )
+    targets, _, _ = read(text)
+    assert targets == [(2026, "=", 80, "%", True), (2030, "=", 25, "% GRDP", True)]

@@ -219,3 +219,17 @@ def test_a_place_named_with_its_kind_dates_the_plan():
     m = meta(text)
     assert m.date == dt.date(2025, 4, 5)
     assert m.province == "Hồ Chí Minh"
+
+
+def test_a_ministry_in_a_markdown_header_and_its_ministers_title():
+    text = (
+        "| BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: 15/QĐ-BNNMT | Hà Nội, ngày 26 tháng 5 năm 2025 |\n\n"
+        "QUYẾT ĐỊNH\n\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n"
+        "Điều 1. Ban hành Kế hoạch của Bộ Nông nghiệp và Môi trường.\n\n"
+        "| Nơi nhận:<br>- Lưu: VT. | KT. BỘ TRƯỞNG<br>THỨ TRƯỞNG<br><br>Lê Văn An |\n"
+    )
+    m = meta(text)
+    assert m.issuer == "Bộ Nông nghiệp và Môi trường"
+    assert m.province is None
+    assert m.signer == "Lê Văn An"
