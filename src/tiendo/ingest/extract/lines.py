@@ -47,8 +47,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|[-–/](?=\s))\s+(?=\S)")),
-    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/]?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s|/\s)\s*(?=\S)")),
+    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/\-–]?\s+(?=\S)")),
+    # not "2.000 lượt …" (thousands) nor "2,5%": a number that wrapped to the line's start
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:\.(?!\d)|\)|\s-\s|-\s|/\s)\s*(?=\S)")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?:[).]|[-/](?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     # enumerations in words: "Thứ nhất, …", "Một là, …"
@@ -254,6 +255,9 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
 
 def _is_caps_title(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
+    if line.lstrip()[:1].isdigit() or "%" in line:
+        # "20-25% GRDP.": the end of a wrapped sentence, not a title in capitals
+        return False
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
 
@@ -356,15 +360,29 @@ def _strip_marker(line: str) -> str:
     return line[marker[2] :] if marker else line
 
 
-def _wrapped_dash(marker: tuple[str, str, int], line: str, prev_text: str | None) -> bool:
+def _wrapped_dash(
+    marker: tuple[str, str, int], line: str, prev_text: str | None, so_far: str
+) -> bool:
     """A dash that goes on the line before rather than opening a bullet.
 
-    A range cut by the line's end ("… Thời hạn: 2025" / "- 2030.") puts its dash
-    at the start of a line: a number before the break and one after it.
+    A range or a compound cut by the line's end ("… Thời hạn: 2025" / "- 2030.",
+    "… kết nối cung" / "- cầu công nghệ") puts its dash at the start of a line.
     """
     if marker[0] != "bullet:dash" or prev_text is None:
         return False
-    return bool(re.search(r"\d\s*$", prev_text)) and bool(re.match(r"\d", line[marker[2] :]))
+    rest = line[marker[2] :]
+    if so_far.count("(") > so_far.count(")"):
+        # inside a bracket: "(Phòng Văn hóa" / "- Xã hội chủ trì; …)"
+        return True
+    if re.search(r"\b(?:19|20)\d\d\s*$", prev_text) and re.match(r"(?:19|20)\d\d\b", rest):
+        return True
+    prev_marker = find_marker(prev_text)
+    if heading_like(prev_text) and not (prev_marker and prev_marker[0].startswith("bullet")):
+        # "a) Mục tiêu" / "- tỷ lệ …": the items of a heading, even in lower case
+        return False
+    # "… vịnh Hạ Long" / "- quần đảo Cát Bà.": a bullet opens with a capital; a dash
+    # before a word in lower case, after a line that ends no sentence, is a wrapped one.
+    return rest[:1].islower() and not re.search(r"[.:;!?]\s*$", prev_text)
 
 
 def running_headers(lines: list[str]) -> set[str]:
@@ -492,12 +510,20 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
-        if marker and joinable and not after_blank and _wrapped_dash(marker, line, prev_text):
+        if (
+            marker
+            and joinable
+            and not after_blank
+            and current is not None
+            and _wrapped_dash(marker, line, prev_text, current.text)
+        ):
             # "Thời hạn: 2025" / "- 2030.": a wrap put the dash of a range first.
             marker = None
         if marker and (
             _starts_block(marker[0], prev_text, after_blank, marker[1] in expected)
             or ended(prev_text)
+            # a heading ("### Nhóm nhiệm vụ thứ nhất: …") ends its line: its items follow
+            or (current is not None and (current.markdown or current.bold))
         ):
             style, label, body = marker
             # A numbered heading in capitals ("II. MỤC TIÊU") takes no continuation lines.

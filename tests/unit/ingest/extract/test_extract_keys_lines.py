@@ -193,3 +193,40 @@ def test_tabs_a_word_processor_puts_in_paragraphs_are_not_cells():
     assert untab("1\tTỷ lệ hồ sơ\t%\t80") == "1\tTỷ lệ hồ sơ\t%\t80"
     assert untab("\t(tiếp theo)\t\t\t") == "\t(tiếp theo)\t\t\t"
     assert untab("I.\tHẠ TẦNG SỐ\t\t") == "I.\tHẠ TẦNG SỐ\t\t"
+
+
+def test_numbers_a_wrap_puts_at_a_line_start_are_not_markers():
+    assert find_marker("2.000 lượt người được bồi dưỡng.") is None
+    assert find_marker("2.2- Mục tiêu đến năm 2030")[:2] == ("dec2", "2.2")
+
+
+def test_the_end_of_a_wrapped_sentence_is_not_a_title_in_capitals():
+    text = "- Kinh tế số chiếm tỷ trọng trên\n20-25% GRDP.\n"
+    (block,) = build_blocks(text)
+    assert block.text == "- Kinh tế số chiếm tỷ trọng trên 20-25% GRDP."
+
+
+def test_dashes_a_wrap_puts_at_a_line_start():
+    text = (
+        "• Số hóa học bạ, bảo đảm 100% trường học thu học phí không dùng tiền mặt (Phòng Văn hóa\n"
+        "- Xã hội chủ trì; thời gian: năm học 2025 - 2026).\n"
+        "• Tổ chức sàn giao dịch công nghệ, kết nối cung\n"
+        "- cầu công nghệ giữa viện, trường và doanh nghiệp.\n"
+        "a) Trong năm 2025\n"
+        "- 100% hồ sơ được xử lý trực tuyến.\n"
+    )
+    assert [(b.start, b.label) for b in build_blocks(text)] == [
+        (1, "•"),
+        (3, "•"),
+        (5, "a"),
+        (6, "-"),
+    ]
+
+
+def test_items_right_under_a_markdown_heading():
+    text = "### Nhóm nhiệm vụ thứ nhất: Nâng cao nhận thức của cả hệ thống chính trị\n(1) Tổ chức học tập.\n(2) Tuyên truyền.\n"
+    assert [(b.start, b.kind, b.label) for b in build_blocks(text)] == [
+        (1, "item", "1"),
+        (2, "item", "1"),
+        (3, "item", "2"),
+    ]
