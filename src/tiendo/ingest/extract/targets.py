@@ -307,13 +307,15 @@ def _prefix_year(block: Block) -> int | None:
 def _open_section(node: Node) -> bool:
     """A numbered or titled section of the body whose kind no rule names.
 
-    Not the preamble (before the first section), and not the sections whose
-    numbers are about money, duties or annexes.
+    Not the preamble (before the first section), a viewpoint, nor the sections
+    whose numbers are about money, duties or annexes.
     """
     if node.block is None or node.kind in (
         SectionKind.ORGANISATION,
         SectionKind.FUNDING,
         SectionKind.APPENDIX,
+        # a viewpoint quotes the nation's goals ("Đến năm 2030, Việt Nam thuộc nhóm …")
+        SectionKind.VIEWPOINT,
     ):
         return False
     return node.block.kind != "closing" and not any(
