@@ -181,6 +181,22 @@ def untab(raw: str) -> str:
     return raw
 
 
+def _short_pipe_rows(lines: list[str]) -> set[int]:
+    """Rows of two cells ("I | Hạ tầng số") among rows set off by " | ".
+
+    One " | " alone is too little to call a line a row, except next to lines
+    that are rows of that kind: the group rows of such a table.
+    """
+    rows = {i for i, x in enumerate(lines) if "|" in x and is_table_row(x)}
+    if not rows:
+        return set()
+    return {
+        i
+        for i, x in enumerate(lines)
+        if i not in rows and _INNER_PIPE.search(x) and (i - 1 in rows or i + 1 in rows)
+    }
+
+
 def row_cells(raw: str) -> list[str]:
     """The cells of a table row, stripped of markdown decoration."""
     s = raw.rstrip("\n")
@@ -451,6 +467,7 @@ def build_blocks(text: str) -> list[Block]:
     wrap = wrap_width(lines)
     running = running_headers(lines)
     aligned = aligned_rows(lines)
+    short_rows = _short_pipe_rows(lines)
     prev_len = 0
 
     def ended(prev: str | None) -> bool:
@@ -488,7 +505,7 @@ def build_blocks(text: str) -> list[Block]:
             close()
             after_blank, prev_text = False, None
             continue
-        if is_table_row(raw) or number - 1 in aligned:
+        if is_table_row(raw) or number - 1 in aligned or number - 1 in short_rows:
             cells = aligned.get(number - 1) or row_cells(raw)
             open_block("row", number, raw.strip(), cells=cells)
             close()

@@ -272,3 +272,19 @@ def test_a_milestone_bullet_heads_the_bullets_after_it():
     )
     targets, _, _ = read(text)
     assert targets == [(2026, "=", 80, "%", True), (2030, "=", 25, "% GRDP", True)]
+
+
+def test_group_rows_of_two_cells_in_a_table_set_off_by_pipes():
+    text = (
+        HEAD + "I. NHIỆM VỤ, GIẢI PHÁP\n\nChi tiết tại Phụ lục.\n\nPHỤ LỤC\n\n"
+        "TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+        "I | Hạ tầng số\n"
+        "1 | Nâng cấp Trung tâm dữ liệu tỉnh | Sở Khoa học và Công nghệ | 6/2025\n"
+        "II | Nhân lực số\n"
+        "2 | Đào tạo kỹ năng số cho công chức | Sở Nội vụ | Năm 2026\n"
+    )
+    _, tasks, _ = read(text)
+    assert [t[:3] for t in tasks] == [
+        ("I", "Sở Khoa học và Công nghệ", "2025-06-30"),
+        ("II", "Sở Nội vụ", "2026"),
+    ]
