@@ -119,6 +119,26 @@ def _no_blank_lines(lines: Lines) -> tuple[Lines, list[Pieces]]:
     return out, pieces
 
 
+def _cell_per_line(lines: Lines) -> tuple[Lines, list[Pieces]]:
+    """Tables copied out of a PDF viewer: each cell on a line of its own, empty ones gone."""
+    out: Lines = []
+    pieces: list[Pieces] = []
+    for x in lines:
+        if not (_is_row(x) and "\t" in x):
+            out.append(x)
+            pieces.append([(0, len(out))])
+            continue
+        here: Pieces = []
+        offset = 0
+        for cell in x.split("\t"):
+            if cell.strip():
+                out.append(cell.strip())
+                here.append((offset, len(out)))
+            offset += len(cell) + 1
+        pieces.append(here or [(0, max(len(out), 1))])
+    return out, pieces
+
+
 LAYOUTS: dict[str, Layout] = {
     "as written": _per_line(lambda x: x),
     "• bullets": _per_line(lambda x: _DASH.sub(r"\1• ", x)),
@@ -144,6 +164,7 @@ LAYOUTS: dict[str, Layout] = {
     "tables ' | '": _tables(_inner_pipes),
     "tables markdown": _tables(_markdown),
     "tables spaces": _tables(_spaces),
+    "tables cell/line": _cell_per_line,
     "hard wrap": _wrap,
     "no blank lines": _no_blank_lines,
 }
@@ -155,6 +176,15 @@ def _new_line(pieces: Pieces, old: str, row: dict, kind: str) -> int:
         return pieces[0][1]
     phrase = (row.get("text") or "").split("\n")[0]
     at = old.find(phrase[:25]) if phrase else -1
+    if "\t" in old and phrase:
+        # a table cell: the value's own cell
+        cells = old.split("\t")
+        offset = 0
+        for cell in cells:
+            if cell.strip() == phrase.strip():
+                at = offset
+            offset += len(cell) + 1
+        return [n for o, n in pieces if o <= max(at, 0)][-1]
     if at < 0:
         return pieces[0][1]
     # the value ends the phrase that states it

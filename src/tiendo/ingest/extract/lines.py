@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from tiendo.ingest.extract.aligned import aligned_rows
 from tiendo.ingest.extract.keys import fold_keep, ocr_key
+from tiendo.ingest.extract.stacked import stacked_rows
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # Groups numbered in words: "Nhóm nhiệm vụ thứ nhất", "Chương trình thứ hai".
@@ -97,6 +98,9 @@ class Block:
     markdown: bool = False  # a markdown heading ("#")
     bold: bool = False  # the whole line was bold
     cells: list[str] | None = None  # table cells of a row
+    cell_lines: list[int] | None = (
+        None  # the line of each cell, when cells stand on lines of their own
+    )
     _key: str | None = None
     _fold: str | None = None
 
@@ -468,6 +472,8 @@ def build_blocks(text: str) -> list[Block]:
     running = running_headers(lines)
     aligned = aligned_rows(lines)
     short_rows = _short_pipe_rows(lines)
+    stacked = stacked_rows(lines)
+    inside_stacked = {k for row in stacked.values() for k in range(min(row.lines), row.end + 1)}
     prev_len = 0
 
     def ended(prev: str | None) -> bool:
@@ -481,6 +487,16 @@ def build_blocks(text: str) -> list[Block]:
         return bool(re.search(r"[.!?:;]\s*$", prev))
 
     for number, raw in enumerate(lines, start=1):
+        if number - 1 in stacked:
+            row = stacked[number - 1]
+            open_block("row", number, " ".join(c for c in row.cells if c), cells=row.cells)
+            current.cell_lines = [k + 1 for k in row.lines]
+            current.end = row.end + 1
+            close()
+            after_blank, prev_text = False, None
+            continue
+        if number - 1 in inside_stacked:
+            continue
         raw = untab(raw)
         if GRID_BORDER.match(raw):
             # The rows of a grid table go on across its borders.

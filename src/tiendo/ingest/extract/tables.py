@@ -521,7 +521,7 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                 year=(_cell_year(cells[j]) if kind != TargetKind.MULTIPLE else None)
                 or row_year
                 or (c.year if c.year is not None else default_year),
-                line=row.start,
+                line=row.cell_lines[j] if row.cell_lines and j < len(row.cell_lines) else row.start,
                 text=cells[j].strip(),
                 value_max=v.value_max,
                 base_year=v.base_year,

@@ -288,3 +288,49 @@ def test_group_rows_of_two_cells_in_a_table_set_off_by_pipes():
         ("I", "Sở Khoa học và Công nghệ", "2025-06-30"),
         ("II", "Sở Nội vụ", "2026"),
     ]
+
+
+def _stacked(rows):
+    """A table copied out of a PDF: one cell to a line, empty cells gone."""
+    return "\n".join(c for r in rows for c in r if c.strip())
+
+
+def test_a_target_table_with_one_cell_to_a_line():
+    targets, _, _ = read(table_plan(_stacked(TABLE_ROWS)))
+    assert targets == TABLE_TARGETS
+
+
+def test_a_grouped_table_with_one_cell_to_a_line():
+    targets, _, _ = read(table_plan(_stacked(GROUPED_ROWS)))
+    assert targets == GROUPED_TARGETS
+
+
+def test_a_task_table_with_one_cell_to_a_line():
+    text = (
+        HEAD
+        + "I. NHIỆM VỤ, GIẢI PHÁP\n\nCác nhiệm vụ cụ thể tại Phụ lục.\n\nPHỤ LỤC\n\n"
+        + _stacked(TASK_ROWS)
+        + "\n"
+    )
+    _, tasks, _ = read(text)
+    assert [t[:3] for t in tasks] == [
+        ("I", "Sở Khoa học và Công nghệ", "2025-12-31"),
+        ("I", "Sở Khoa học và Công nghệ", "2027"),
+        ("II", "Sở Nội vụ", None),
+    ]
+
+
+def test_a_value_equal_to_the_next_row_number_stays_a_value():
+    from tiendo.ingest.extract.stacked import stacked_rows
+
+    lines = [
+        "STT", "Chỉ tiêu", "Đơn vị", "2026", "2030",
+        "1", "Xếp hạng chỉ số đổi mới sáng tạo", "Hạng", "2", "1",
+        "2", "Tỷ lệ hồ sơ trực tuyến", "%", "80", "100",
+    ]  # fmt: skip
+    rows = stacked_rows(lines)
+    assert [rows[k].cells for k in sorted(rows)] == [
+        ["STT", "Chỉ tiêu", "Đơn vị", "2026", "2030"],
+        ["1", "Xếp hạng chỉ số đổi mới sáng tạo", "Hạng", "2", "1"],
+        ["2", "Tỷ lệ hồ sơ trực tuyến", "%", "80", "100"],
+    ]
