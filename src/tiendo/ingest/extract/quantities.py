@@ -226,7 +226,8 @@ EVENTS = re.compile(
 _MADE_ONLY = {"nhom"}
 # Nouns counted only with a written bound: "ít nhất 03 nhóm nghiên cứu", "ít nhất 02 lần
 # mỗi năm" (a multiple, "tăng 2 lần", is read before counts are).
-_BOUNDED_ONLY = {"nhom", "lan"}
+# Scores too, with their bound: "PCI đạt trên 70 điểm" (unbounded, "5 điểm du lịch" are places).
+_BOUNDED_ONLY = {"nhom", "lan", "diem"}
 
 
 @dataclass
@@ -412,6 +413,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             Comparator.LE,
         ),
         (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?(?:thu|so)\s+(?P<v>\d{1,2})\b", Comparator.EQ),
+        (r"\bvi tri\s+(?:thu|so)\s+(?P<v>\d{1,2})\b", Comparator.EQ),
         # "xếp hạng PII tăng ít nhất 5 bậc": a climb in the ranking, by so many places
         (
             r"\b(?:tang|nang|cai thien|vuot)\s+(?:(?:it nhat|toi thieu|tren|khoang|them)\s+)?"

@@ -213,3 +213,15 @@ def test_a_service_level_label_is_not_a_count():
 )
 def test_the_starting_point_of_a_change_is_not_a_value_to_reach(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chỉ số PII đứng ở vị trí thứ 5 cả nước", [("=", 5, None, "hạng", "rank")]),
+        ("Chỉ số PCI đạt trên 70 điểm", [(">", 70, None, "số", "level")]),
+        ("xây dựng 5 điểm du lịch thông minh", []),
+    ],
+)
+def test_positions_and_scores(text, expected):
+    assert read(text) == expected
