@@ -2,8 +2,8 @@
 
 Usage: python bench/extract_quality.py [PLANS_DIR ...] [--gold GOLD_DIR] [--json]
 
-Extracts every .txt and .md plan of each PLANS_DIR (default: the held-out and
-the blind plans of the tests) and scores the records against the labels in
+Extracts every .txt and .md plan of each PLANS_DIR (default: the held-out plans
+and the two blind sets of the tests) and scores the records against the labels in
 GOLD_DIR (default: PLANS_DIR/gold), printing for each folder the same figures
 as the reference scorer, then the bars that are missed.
 """
@@ -21,7 +21,11 @@ from tiendo.ingest.extract.scoring import format_report, load_labels, score, sho
 from tiendo.text.vietnamese import nfc
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PLANS = [ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "blind"]
+DEFAULT_PLANS = [
+    ROOT / "tests" / "data" / "heldout",
+    ROOT / "tests" / "data" / "blind",
+    ROOT / "tests" / "data" / "blind2",
+]
 
 
 def plan_files(folder: Path) -> list[Path]:

@@ -12,6 +12,7 @@ OCR'd without them is read too.
 
 from __future__ import annotations
 
+import html
 import re
 
 from tiendo.domain.plan import ExtractedPlan, SectionKind
@@ -20,7 +21,8 @@ from tiendo.ingest.extract.keys import ocr_key
 from tiendo.ingest.extract.lines import build_blocks
 from tiendo.ingest.extract.metadata import read_metadata
 from tiendo.ingest.extract.sections import build_outline, to_sections
-from tiendo.ingest.extract.tables import find_tables, table_targets, table_tasks
+from tiendo.ingest.extract.table_reading import read_tables
+from tiendo.ingest.extract.tables import find_tables
 from tiendo.ingest.extract.targets import link_baselines, prose_targets
 from tiendo.ingest.extract.tasks import section_tasks
 from tiendo.text.vietnamese import nfc
@@ -35,6 +37,10 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     the source file. Line numbers in the result are 1-based lines of ``text``.
     """
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        # HTML entities a converter left: "&nbsp;", "&ge; 80%".
+        text = re.sub(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});", lambda m: html.unescape(m.group(0)), text)
+    text = text.translate(_INVISIBLE)
     blocks = build_blocks(text)
     outline = build_outline(blocks)
     first_section = next(
@@ -52,12 +58,12 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     targets, baselines = prose_targets(outline, plan_year, default_year)
     tasks = section_tasks(outline, plan_year)
     tables = find_tables(blocks, plan_year)
-    for table in tables:
-        if table.is_task_table:
-            tasks.extend(table_tasks(table))
-        elif table.is_target_table:
-            targets.extend(table_targets(table, default_year))
-    link_baselines(targets, baselines)
+    table_found, table_tasks_found, table_baselines = read_tables(
+        tables, outline, plan_year, default_year
+    )
+    targets.extend(table_found)
+    tasks.extend(table_tasks_found)
+    link_baselines(targets, baselines + table_baselines)
     targets.sort(key=lambda t: t.line)
     tasks.sort(key=lambda t: t.line)
 
@@ -76,6 +82,14 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     if not plan.targets:
         plan.warnings.append("Không tìm thấy chỉ tiêu nào trong văn bản.")
     return plan
+
+
+# A byte-order mark, zero-width characters and soft hyphens are invisible in the
+# document and split words for every rule; the many widths of space are spaces.
+_INVISIBLE = {
+    0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None,
+    **{c: " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+}  # fmt: skip
 
 
 def _latest_cited_year(text: str, first_section: int) -> int | None:

@@ -17,11 +17,13 @@ _HEADS = (
     r"vien|trung tam|hoi|lien minh|lien doan|tinh doan|thanh doan|doan|kho bac|ngan hang|bao hiem|thanh tra|quy|"
     r"mat tran|dang uy|dang doan|toa an|chi nhanh|cong ty|tap doan|tong cong ty|thu truong|chu tich|giam doc|ubmttq|"
     r"phong|hiep hoi|khu|vien kiem sat|bch|huyen uy|thanh uy|tinh uy|dai hoc|hoc vien|benh vien|doanh nghiep|"
-    r"co quan|don vi|to)"
+    r"co quan|don vi|to|lanh dao)"
 )
 #: text that opens with an agency's name
 AGENCY_START = re.compile(_HEADS + r"\b")
-_LABELLED = re.compile(r"\b(?:co quan|don vi|cq)\s+chu tri\s*[:：]\s*")
+# "Cơ quan chủ trì: X", and the bare label "(Chủ trì: X; thời gian: …)" that opens a
+# note or a clause; "chủ trì liên kết với …" (no colon) names no agency.
+_LABELLED = re.compile(r"(?:\b(?:co quan|don vi|cq)\s+|(?:^|(?<=[(;,.]))\s*)chu tri\s*[:：]\s*")
 _GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
 _LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+|don vi\s+)?chu tri\b")
 _STOP = re.compile(

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 _GAP = re.compile(r"\S+(?: \S+)*")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?)$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-HĐ]\.?)$")
 
 
 @dataclass
@@ -57,8 +57,9 @@ def aligned_rows(lines: list[str]) -> dict[int, list[str]]:
         while j < n and lines[j].strip():
             c = _cells(lines[j])
             # An indented line of fewer cells carries on the row above: a wrapped name,
-            # or the second line of a header ("Giai đoạn" over "2026   2030").
-            if not (_is_row(c) or (c and c[0].start > 0)):
+            # or the second line of a header ("Giai đoạn" over "2026   2030"); a
+            # numbered line of two cells is a group row ("1    Nhóm nhiệm vụ …").
+            if not (_is_row(c) or (c and c[0].start > 0) or (len(c) == 2 and _numbered(c))):
                 break
             run.append(j)
             j += 1

@@ -51,6 +51,10 @@ QUARTER = re.compile(
     + YEAR
     + r")\b"
 )
+#: "6 tháng đầu năm 2026" (by 30 June), "6 tháng cuối năm 2025" (by 31 December)
+HALF_YEAR = re.compile(
+    r"\b(?:6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+" + YEAR_WORD + r"\s+(?P<y>" + YEAR + r")\b"
+)
 YEAR_RANGE = re.compile(r"\b(?P<y1>" + YEAR + r")\s*(?:-|–|—|den)\s*(?P<y2>" + YEAR + r")\b")
 
 

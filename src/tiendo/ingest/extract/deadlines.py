@@ -19,6 +19,7 @@ from tiendo.ingest.extract.dates import (
     BARE_MONTH_YEAR,
     DATE_NUMERIC,
     DATE_WORDS,
+    HALF_YEAR,
     MONTH_YEAR,
     QUARTER,
     YEAR,
@@ -33,7 +34,8 @@ from tiendo.ingest.extract.keys import ocr_key
 _CONTINUING = re.compile(
     r"\b(?:thuong xuyen|hang n\w?m|hang quy|hang thang|lien tuc|dinh ky|moi n\w?m)\b"
 )
-_COMPLETE = re.compile(r"\b(?:hoan thanh|xong|hoan tat|ket thuc|truoc|cham nhat)\b")
+# ... and the council session an item is submitted at ("trình tại kỳ họp cuối năm 2025")
+_COMPLETE = re.compile(r"\b(?:hoan thanh|xong|hoan tat|ket thuc|truoc|cham nhat|ky hop)\b")
 # "Thời gian hoàn thành: Quý II/2025", also without the colon when a date follows
 # ("…; Sở X chủ trì, thời gian 2025-2027").
 _LABEL = re.compile(
@@ -51,9 +53,9 @@ _LEADING = re.compile(
 # sóng ...", "... vào năm 2027.", "... giai đoạn 2025 - 2027."), unless it belongs to the
 # title of a document or a policy ("Đề án ... đến năm 2030", "Kế hoạch ... giai đoạn 2021-2025").
 _FREE_YEAR = re.compile(
-    r"\b(?:(?P<prep>den|vao|trong|truoc|cuoi|het)\s+(?:het\s+)?(?:"
+    r"\b(?:(?P<prep>den|vao|trong|truoc|cuoi|het|giua)\s+(?:het\s+)?(?:"
     + YEAR_WORD
-    + r"\s+)?(?P<year>"
+    + r"(?:\s+hoc)?\s+)?(?P<year>"
     + YEAR
     + r")(?:\s*[-–]\s*(?P<last>"
     + YEAR
@@ -65,7 +67,7 @@ _TITLE_WORDS = re.compile(
     r"chi thi|ket luan|chinh sach|co che|du an|muc tieu|so voi)\b(?:[\s,]+[^\s,;.]+){0,22}\s*$"
 )
 _YEAR_AFTER = re.compile(
-    r"(?:vao|trong|truoc|den|het|cuoi)\s+(?:het\s+)?(?:"
+    r"(?:vao|trong|truoc|den|het|cuoi|giua)\s+(?:het\s+)?(?:"
     + YEAR_WORD
     + r"\s+)?(?P<year>"
     + YEAR
@@ -85,6 +87,11 @@ def read_expression(key: str, text: str | None = None) -> Deadline | None:
             d = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             if d:
                 return Deadline(due=d, precision="day", text=text)
+    m = HALF_YEAR.search(key)
+    if m:
+        d = month_end(int(m.group("y")), 6 if m.group("h") == "dau" else 12)
+        if d:
+            return Deadline(due=d, precision="month", text=text)
     m = QUARTER.search(key)
     if m:
         d = quarter_end(int(m.group("y")), m.group("q"))
@@ -189,7 +196,11 @@ def _in_sentence(text: str, key: str, s_lo: int, s_hi: int) -> Deadline | None:
     for c in _COMPLETE.finditer(sentence):
         window = sentence[c.end() : c.end() + 110]
         window = re.split(r"[;.]\s", window, maxsplit=1)[0]
-        for pattern in (DATE_NUMERIC, DATE_WORDS, QUARTER, MONTH_YEAR, BARE_MONTH_YEAR):
+        # "hoàn thành năm 2026": the year right after the completion
+        bare = re.match(
+            r"\s*(?P<year>" + YEAR + r")\b|\s*" + YEAR_WORD + r"\s+(?P<y>" + YEAR + r")\b", window
+        )
+        for pattern in (DATE_NUMERIC, DATE_WORDS, HALF_YEAR, QUARTER, MONTH_YEAR, BARE_MONTH_YEAR):
             m = pattern.search(window)
             if m:
                 found = read_expression(
@@ -197,9 +208,10 @@ def _in_sentence(text: str, key: str, s_lo: int, s_hi: int) -> Deadline | None:
                 )
                 if found:
                     return found
-        m = _YEAR_AFTER.search(window)
+        m = _YEAR_AFTER.search(window) or bare
         if m:
-            return _year(int(m.group("year")), text[s_lo + c.start() : s_lo + c.end() + m.end()])
+            year = int(m.group("year") or m.group("y"))
+            return _year(year, text[s_lo + c.start() : s_lo + c.end() + m.end()])
     # A quarter or a month written anywhere ("(Quý II/2025)"), unless it is part
     # of the full date of a cited document ("ngày 24 tháng 11 năm 2023").
     for pattern in (QUARTER, MONTH_YEAR):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 from tiendo.domain.plan import DutyKind, Frequency, ReportingDuty, SectionKind
 from tiendo.ingest.extract.agencies import AGENCY_START
@@ -56,6 +57,8 @@ _DUE_PERIOD = re.compile(
 _PLAN_DOC = re.compile(
     r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?"
     r"(?:ke hoach|chuong trinh|van ban|de an|quy che|bo tieu chi|bo chi so)\b"
+    # a budget estimate to submit: "tham mưu (bố trí kinh phí …) dự toán …, trình … trước ngày"
+    r"|\b(?:tham muu|lap|xay dung)\s+(?:bo tri kinh phi|du toan)\b"
 )
 # "hoàn thành trong tháng 4/2025", "trước ngày 15/9/2025", and "ban hành kế hoạch …
 # trong tháng 10/2025" where the month or quarter itself says when.
@@ -97,6 +100,24 @@ def _clauses(text: str, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+# "báo cáo" as the name of a thing, not an order: a reporting system ("Hệ thống thông tin
+# báo cáo"), or the reporting regime as the object of a task ("số hóa chế độ báo cáo định
+# kỳ"); "thực hiện chế độ báo cáo …" does order reports.
+_REPORT_AS_NOUN = re.compile(
+    r"(?:\bhe thong(?: thong tin)?|\bthong tin|(?<!thuc hien )(?<!duy tri )(?<!tuan thu )"
+    r"(?<!chap hanh )(?<!theo )\bche do)\s+$"
+)
+# Updating progress on the monitoring system each month is the monthly report.
+_UPDATE = re.compile(r"\bcap nhat (?:tien do|ket qua|tinh hinh)\b")
+
+
+def _orders_report(clause: str) -> bool:
+    for m in _REPORT.finditer(clause):
+        if not _REPORT_AS_NOUN.search(clause[max(0, m.start() - 30) : m.start()]):
+            return True
+    return bool(_UPDATE.search(clause))
+
+
 def _report_clauses(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The clauses of a sentence that each order a report of their own.
 
@@ -108,7 +129,7 @@ def _report_clauses(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     found = [
         (a, b)
         for a, b in spans
-        if _REPORT.search(key[a:b]) and (_PERIODIC.search(key[a:b]) or _ADHOC.search(key[a:b]))
+        if _orders_report(key[a:b]) and (_PERIODIC.search(key[a:b]) or _ADHOC.search(key[a:b]))
     ]
     timed = [(a, b) for a, b in found if frequencies(key[a:b]) or due_rule(key[a:b])]
     return timed or found[:1]
@@ -122,7 +143,7 @@ def _block_duties(
     for s_lo, s_hi in sentences(text, block.body, len(text)):
         spans = _clauses(text, key, s_lo, s_hi)
         reports = _report_clauses(key, spans)
-        for c_lo, c_hi in reports:
+        for c_lo, c_hi in (part for span in reports for part in _per_frequency(key, *span)):
             clause = key[c_lo:c_hi]
             freq = frequencies(clause)
             due = due_rule(clause)
@@ -155,6 +176,36 @@ def _block_duties(
         if plan is not None:
             out.append(plan)
     return out
+
+
+# Where a list of frequencies goes on: ", 6 tháng", " và hằng năm", " và báo cáo năm".
+_NEXT_FREQUENCY = re.compile(
+    r"(?:,|\bva\b)\s+(?=(?:bao cao\s+)?(?:dinh ky\s+)?(?:hang\s+(?:quy|thang|n\w?m)\b|"
+    r"(?:3|6|9|ba|sau)\s+thang\b|n\w?m\b(?!\s*\d)|quy\b(?!\s*[ivx\d])))"
+)
+
+
+def _per_frequency(key: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A report clause cut into one duty per frequency, when each has its own terms.
+
+    "định kỳ hằng quý (trước ngày 18 của tháng cuối quý) và hằng năm (trước
+    ngày 05/12) báo cáo …" orders two reports, each with its own due rule;
+    "định kỳ 6 tháng báo cáo Thường trực HĐND và hằng năm báo cáo HĐND" two
+    reports to two bodies. "6 tháng, hằng năm (trước ngày 10/6 và 10/12)" is one
+    duty with its dates: the frequencies share them.
+    """
+    cuts = [
+        m.start()
+        for m in _NEXT_FREQUENCY.finditer(key, lo, hi)
+        if key.count("(", lo, m.start()) == key.count(")", lo, m.start())
+    ]
+    if not cuts:
+        return [(lo, hi)]
+    bounds = [lo, *cuts, hi]
+    parts = list(pairwise(bounds))
+    own_due = all(frequencies(key[a:b]) and due_rule(key[a:b]) for a, b in parts)
+    own_report = all(frequencies(key[a:b]) and _orders_report(key[a:b]) for a, b in parts)
+    return parts if own_due or own_report else [(lo, hi)]
 
 
 def _plan_duty(
@@ -203,7 +254,7 @@ def frequencies(clause: str) -> list[Frequency]:
     # Due dates are not frequencies: "trước ngày 15/6 và 01/12 hằng năm", "tháng cuối quý".
     quarter_rule = re.search(r"thang (?:cuoi|dau) (?:cua )?quy", clause)
     c = _DUE_EXPRESSION.sub(" ", clause)
-    c = re.sub(r"thang (?:cuoi|dau)(?: cua)? (?:quy|ky|n\w?m)", " ", c)
+    c = re.sub(r"(?<!6 )(?<!sau )thang (?:cuoi|dau)(?: cua)? (?:quy|ky|n\w?m)", " ", c)
     found: set[Frequency] = set()
     if quarter_rule or re.search(r"\b(?:3|ba) thang\b|\b" + _QUARTER, c):
         found.add(Frequency.QUARTERLY)

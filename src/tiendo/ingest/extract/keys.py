@@ -29,11 +29,17 @@ _SYMBOL_IN_WORD = re.compile(r"(?<=[a-z])[¢&@]|[¢&@](?=[a-z])")
 _MIXED_TOKEN = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
 
 
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """One character without diacritics, lower case; always one character."""
     if ch in "đĐ":
         return "d"
+    if ch in _SUPERSCRIPTS:
+        # A footnote marker ("25% GRDP³") is not part of the word it follows.
+        return " "
     if ch.isascii():
         return ch.lower()
     base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from tiendo.ingest.extract.aligned import aligned_rows
 from tiendo.ingest.extract.keys import fold_keep, ocr_key
+from tiendo.ingest.extract.stacked import stacked_rows
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # Groups numbered in words: "Nhóm nhiệm vụ thứ nhất", "Chương trình thứ hai".
@@ -25,12 +26,12 @@ ORDINAL_VALUES = {
     "chín": 9, "mười": 10,
 }  # fmt: skip
 ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r")\b"
-#: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:", "Nhiệm vụ 1."
+#: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:",
+#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần")
 PROGRAMME = (
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
-    r"|Nhiệm vụ|NHIỆM VỤ)\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|"
-    + ORDINALS
-    + r")\s*[:.\-–]\s*"
+    r"|Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP|Lĩnh vực|LĨNH VỰC|Nội dung|NỘI DUNG|Mục|MỤC)"
+    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|" + ORDINALS + r")\s*[:.\-–]\s*"
 )
 
 # Markers at the start of a line, most specific first. Each gives a style:
@@ -44,15 +45,29 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
-    ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")),
-    ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*[.)]\s+(?=\S)")),
-    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):]?\s+(?=\S)")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[.)]|\s-\s|-\s)\s*(?=\S)")),
-    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)")),
+    # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
+    ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
+    ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|[-–/](?=\s))\s+(?=\S)")),
+    ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/\-–]?\s+(?=\S)")),
+    # not "2.000 lượt …" (thousands) nor "2,5%": a number that wrapped to the line's start
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:\.(?!\d)|\)|\s-\s|-\s|/\s)\s*(?=\S)")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?:[).]|[-/](?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    # enumerations in words: "Thứ nhất, …", "Một là, …"
+    (
+        "wordnum",
+        re.compile(
+            r"^(?:(?:Thứ|THỨ)\s+(?P<label>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+            r"|(?P<alt>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:.]\s*(?=\S)"
+        ),
+    ),
     (
         "bullet",
-        re.compile(r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))|^(?P<star>\*)\s+"),
+        re.compile(
+            r"^(?P<label>[-–—+•·○●▪■◦➢❖►✓➤➔→▸▹▶◆◇✔☐☑\uf000-\uf0ff])(?:\s+|(?=[A-ZĐÀ-Ỹa-zà-ỹ]))"
+            # Word's second-level bullet exported as a letter o
+            r"|^(?P<o>o)\s+(?=[A-ZĐÀ-Ỹ])|^(?P<star>\*)\s+"
+        ),
     ),
 ]
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
@@ -83,6 +98,9 @@ class Block:
     markdown: bool = False  # a markdown heading ("#")
     bold: bool = False  # the whole line was bold
     cells: list[str] | None = None  # table cells of a row
+    cell_lines: list[int] | None = (
+        None  # the line of each cell, when cells stand on lines of their own
+    )
     _key: str | None = None
     _fold: str | None = None
 
@@ -121,16 +139,66 @@ def clean_line(raw: str) -> tuple[str, bool, bool]:
     text = stripped.replace("**", "").replace("\\*", "*").replace("__", "")
     # A markdown hard break ends in two spaces; emphasis stars may wrap a line.
     text = re.sub(r"^\*(?=\S)(.*)\*$", r"\1", text.strip()) if bold else text.strip()
+    # Markdown writers escape what would read as markup: "1\\. Nâng cao", "\\- Tổ chức".
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", r"\1", text)
     return text, markdown, bold
 
 
+# Cells set off by " | " without the outer pipes of markdown: "1 | Tỷ lệ … | % | 80".
+_INNER_PIPE = re.compile(r"\S\s+\|\s+\S")
+# The borders of a grid table ("+-----+------+", "+=====+") hold no cells.
+GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+
 def is_table_row(raw: str) -> bool:
-    """A tab-separated row or a markdown pipe row."""
+    """A tab-separated row, a markdown or grid pipe row, or cells set off by " | "."""
     if "\t" in raw.rstrip("\n"):
         # A cell may hold the end of the cell above: "\tvà quy trình\t\t" is still a row.
         return sum(1 for c in raw.split("\t") if c.strip()) >= 2 or raw.count("\t") >= 2
     s = raw.strip()
-    return s.startswith("|") and s.count("|") >= 3
+    if s.startswith("|"):
+        return s.count("|") >= 3
+    return len(_INNER_PIPE.findall(s)) >= 2
+
+
+def untab(raw: str) -> str:
+    """A line without the tabs a word processor puts in paragraphs rather than tables.
+
+    Word exports indent paragraphs with tabs ("\\tNội dung …") and put a tab
+    between a list's number and its text ("a)\\tTổ chức …", "1.\\tNâng cao …"). Such
+    tabs do not make table cells: the line is a paragraph or an item. A line
+    that ends with tabs keeps them, as a table row with empty cells does
+    ("\\t(tiếp theo của ô trên)\\t\\t").
+    """
+    if "\t" not in raw:
+        return raw
+    line = raw.rstrip("\n\r ")
+    if line.endswith("\t"):
+        return raw
+    body = line.lstrip(" \t")
+    if "\t" not in body:
+        return body
+    head, _, rest = body.partition("\t")
+    marker = find_marker(head + " " + rest.lstrip())
+    if marker and marker[2] >= len(head) and "\t" not in rest and head.strip():
+        return head + " " + rest.lstrip()
+    return raw
+
+
+def _short_pipe_rows(lines: list[str]) -> set[int]:
+    """Rows of two cells ("I | Hạ tầng số") among rows set off by " | ".
+
+    One " | " alone is too little to call a line a row, except next to lines
+    that are rows of that kind: the group rows of such a table.
+    """
+    rows = {i for i, x in enumerate(lines) if "|" in x and is_table_row(x)}
+    if not rows:
+        return set()
+    return {
+        i
+        for i, x in enumerate(lines)
+        if i not in rows and _INNER_PIPE.search(x) and (i - 1 in rows or i + 1 in rows)
+    }
 
 
 def row_cells(raw: str) -> list[str]:
@@ -140,8 +208,12 @@ def row_cells(raw: str) -> list[str]:
         s = s.strip()
         s = s[1:-1] if s.endswith("|") else s[1:]
         cells = s.split("|")
+    elif "\t" not in s and _INNER_PIPE.search(s):
+        cells = s.split("|")
     else:
         cells = _ROW_SPLIT.split(s)
+    # "<br>" breaks a line inside an exported cell.
+    cells = [re.sub(r"<br\s*/?>", " ", c) for c in cells]
     return [c.replace("**", "").replace("\\*", "*").strip() for c in cells]
 
 
@@ -178,7 +250,12 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if not m:
             continue
-        label = m.group("label") or m.groupdict().get("star") or ""
+        groups = m.groupdict()
+        label = (
+            groups.get("label") or groups.get("alt") or groups.get("o") or groups.get("star") or ""
+        )
+        if style == "wordnum":
+            label = str(ORDINAL_VALUES.get(label.lower(), 1 if label.lower() == "một" else label))
         if style == "roman":
             value = roman_value(label)
             if value is None:
@@ -198,6 +275,9 @@ def find_marker(text: str) -> tuple[str, str, int] | None:
 
 def _is_caps_title(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
+    if line.lstrip()[:1].isdigit() or "%" in line:
+        # "20-25% GRDP.": the end of a wrapped sentence, not a title in capitals
+        return False
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
 
@@ -266,14 +346,24 @@ def heading_like(line: str) -> bool:
     return fold_keep(words[-1]).lower().strip(".") not in _OPEN_ENDINGS
 
 
+# Lettered items follow the Vietnamese alphabet ("d)", "đ)", "e)", "g)"); some
+# authors follow the Latin one ("d)", "e)", "f)").
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
 def _successors(label: str) -> set[str]:
     """Labels that may come after ``label``: its first child, next sibling, next uncle."""
     if re.fullmatch(r"[a-zđ]", label):
-        return {chr(ord(label) + 1)} if label != "z" else set()
+        i = _LETTERS.find(label)
+        out = {_LETTERS[i + 1]} if 0 <= i < len(_LETTERS) - 1 else set()
+        if label != "z" and label != "đ":
+            out.add(chr(ord(label) + 1))
+        return out
     if not re.fullmatch(r"\d+(?:\.\d+)*", label):
         return set()
     parts = [int(p) for p in label.split(".")]
-    out = {label + ".1"}
+    # A numbered heading may open its items with "a)" on the very next line.
+    out = {label + ".1", "a"}
     for k in range(len(parts), 0, -1):
         head = [*parts[: k - 1], parts[k - 1] + 1]
         out.add(".".join(str(p) for p in head))
@@ -288,6 +378,58 @@ def _opens_sentence(line: str) -> bool:
 def _strip_marker(line: str) -> str:
     marker = find_marker(line)
     return line[marker[2] :] if marker else line
+
+
+def _wrapped_dash(
+    marker: tuple[str, str, int], line: str, prev_text: str | None, so_far: str
+) -> bool:
+    """A dash that goes on the line before rather than opening a bullet.
+
+    A range or a compound cut by the line's end ("… Thời hạn: 2025" / "- 2030.",
+    "… kết nối cung" / "- cầu công nghệ") puts its dash at the start of a line.
+    """
+    if marker[0] != "bullet:dash" or prev_text is None:
+        return False
+    rest = line[marker[2] :]
+    if so_far.count("(") > so_far.count(")"):
+        # inside a bracket: "(Phòng Văn hóa" / "- Xã hội chủ trì; …)"
+        return True
+    if re.search(r"\b(?:19|20)\d\d\s*$", prev_text) and re.match(r"(?:19|20)\d\d\b", rest):
+        return True
+    prev_marker = find_marker(prev_text)
+    if heading_like(prev_text) and not (prev_marker and prev_marker[0].startswith("bullet")):
+        # "a) Mục tiêu" / "- tỷ lệ …": the items of a heading, even in lower case
+        return False
+    # "… vịnh Hạ Long" / "- quần đảo Cát Bà.": a bullet opens with a capital; a dash
+    # before a word in lower case, after a line that ends no sentence, is a wrapped one.
+    return rest[:1].islower() and not re.search(r"[.:;!?]\s*$", prev_text)
+
+
+def running_headers(lines: list[str]) -> set[str]:
+    """Lines a PDF export repeats at every page break ("Kế hoạch số 215/KH-SKHCN ngày …").
+
+    A running header or footer is the same line next to page numbers again and
+    again; a line that merely repeats ("Chủ trì: Sở Y tế; thời gian: 2026.") is
+    not one, as it stands away from page numbers.
+    """
+    pages = [i for i, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())]
+    if len(pages) < 2:
+        return set()
+    near: dict[str, int] = {}
+    for i in pages:
+        # the two nearest lines with text on each side of the page number
+        for side in (range(i - 1, max(i - 6, -1), -1), range(i + 1, min(i + 6, len(lines)))):
+            seen = 0
+            for j in side:
+                s = lines[j].strip()
+                if not s or _PAGE_NUMBER.match(s):
+                    continue
+                seen += 1
+                if seen > 2:
+                    break
+                if len(s) >= 15 and "\t" not in s and re.search(r"[^\W\d_]{2}", s):
+                    near[s] = near.get(s, 0) + 1
+    return {s for s, n in near.items() if n >= 2 and find_marker(s) is None}
 
 
 def build_blocks(text: str) -> list[Block]:
@@ -327,7 +469,11 @@ def build_blocks(text: str) -> list[Block]:
 
     lines = text.split("\n")
     wrap = wrap_width(lines)
+    running = running_headers(lines)
     aligned = aligned_rows(lines)
+    short_rows = _short_pipe_rows(lines)
+    stacked = stacked_rows(lines)
+    inside_stacked = {k for row in stacked.values() for k in range(min(row.lines), row.end + 1)}
     prev_len = 0
 
     def ended(prev: str | None) -> bool:
@@ -341,15 +487,41 @@ def build_blocks(text: str) -> list[Block]:
         return bool(re.search(r"[.!?:;]\s*$", prev))
 
     for number, raw in enumerate(lines, start=1):
+        if number - 1 in stacked:
+            row = stacked[number - 1]
+            open_block("row", number, " ".join(c for c in row.cells if c), cells=row.cells)
+            current.cell_lines = [k + 1 for k in row.lines]
+            current.end = row.end + 1
+            close()
+            after_blank, prev_text = False, None
+            continue
+        if number - 1 in inside_stacked:
+            continue
+        raw = untab(raw)
+        if GRID_BORDER.match(raw):
+            # The rows of a grid table go on across its borders.
+            continue
         if not raw.strip():
             after_blank = True
             if current is not None and current.kind in ("heading", "row"):
                 close()
             continue
-        if _FOOTNOTE.match(raw.strip()) or _PAGE_NUMBER.match(raw.strip()):
+        if (
+            _FOOTNOTE.match(raw.strip())
+            or _PAGE_NUMBER.match(raw.strip())
+            or raw.strip() in running
+        ):
             # A footnote sits between two halves of a paragraph; it ends nothing.
             continue
-        if is_table_row(raw) or number - 1 in aligned:
+        first_cell = row_cells(raw)[0] if is_table_row(raw) else raw
+        if _CLOSING.match(fold_keep(clean_line(first_cell)[0])):
+            # "Nơi nhận:" beside the signature, the two columns of the block
+            # exported with a tab or as a table row: it ends the body like the plain form.
+            open_block("closing", number, clean_line(first_cell)[0])
+            close()
+            after_blank, prev_text = False, None
+            continue
+        if is_table_row(raw) or number - 1 in aligned or number - 1 in short_rows:
             cells = aligned.get(number - 1) or row_cells(raw)
             open_block("row", number, raw.strip(), cells=cells)
             close()
@@ -371,9 +543,20 @@ def build_blocks(text: str) -> list[Block]:
             and not (current.markdown or current.bold)
             and not markdown
         )
+        if (
+            marker
+            and joinable
+            and not after_blank
+            and current is not None
+            and _wrapped_dash(marker, line, prev_text, current.text)
+        ):
+            # "Thời hạn: 2025" / "- 2030.": a wrap put the dash of a range first.
+            marker = None
         if marker and (
             _starts_block(marker[0], prev_text, after_blank, marker[1] in expected)
             or ended(prev_text)
+            # a heading ("### Nhóm nhiệm vụ thứ nhất: …") ends its line: its items follow
+            or (current is not None and (current.markdown or current.bold))
         ):
             style, label, body = marker
             # A numbered heading in capitals ("II. MỤC TIÊU") takes no continuation lines.
@@ -403,7 +586,7 @@ def build_blocks(text: str) -> list[Block]:
             and after_blank
             and current is not None
             and current.kind in ("item", "para")
-            and line[0].islower()
+            and line.lstrip('"“*([')[:1].islower()
             and not re.search(r"[.!?]\s*$", current.text)
         ):
             # A page break cut the paragraph: it goes on in lower case.

@@ -148,7 +148,9 @@ def read_metadata(
 
 
 def _is_national(issuer: str | None) -> bool:
-    return bool(issuer) and issuer not in ("UBND tỉnh", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy")
+    """A national body (a ministry, the Government) has no province; a department has one."""
+    local = ("UBND tỉnh", "UBND huyện", "UBND xã", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy")
+    return bool(issuer) and issuer not in local and not issuer.startswith("Sở ")
 
 
 def _doc_type(head: list[str], text: str) -> tuple[str | None, str | None]:
@@ -213,14 +215,19 @@ _PLACE_DATE = re.compile(
 )
 
 
+_PLACE_KINDS = {"phố", "tỉnh", "xã", "phường", "huyện", "quận", "thị", "trấn", "khu"}
+
+
 def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
     """The date of the header line "Hà Nam, ngày 01 tháng 3 năm 2025" (not of cited documents)."""
     for line in head[:30]:
         key = ocr_key(line)
         for m in _PLACE_DATE.finditer(key):
             before = line[: m.start()]
-            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,5})$", before)
-            if not place or not all(w[0].isupper() for w in place.group(1).split()):
+            place = re.search(r"(?:(?<=[\s*_(])|^)((?:[^\W\d_]+\.?[ \t]*){1,6})$", before)
+            # A place name is capitalised, after the kind of place ("Thành phố Hồ Chí Minh").
+            words = [w for w in place.group(1).split() if w not in _PLACE_KINDS] if place else []
+            if not words or not all(w[0].isupper() for w in words):
                 continue
             prefix = before[: place.start()]
             # The place opens the line or a cell: nothing but a separator or the number before it.
@@ -242,12 +249,82 @@ def _date(head: list[str], text: str, number: str | None) -> dt.date | None:
 
 
 def _signature_lines(lines: list[str], closing_line: int | None) -> list[str]:
-    """The lines where the signature block is: after "Nơi nhận", else the last ones."""
+    """The lines where the signature block is: after "Nơi nhận", else the last ones.
+
+    The block is often laid out in two columns, the recipients on the left and
+    the signature on the right, exported with tabs, runs of spaces or as a
+    table row whose cells hold "<br>" line breaks. The right-hand column is read
+    first, top to bottom, so that the title and the name follow each other.
+    """
     tail = lines[closing_line - 1 : closing_line + 40] if closing_line else lines[-40:]
-    return [_clean(x) for x in tail]
+    left: list[str] = []
+    right: list[str] = []
+    for raw in tail:
+        if raw.strip().startswith("|"):
+            cells = [c for c in raw.strip().strip("|").split("|")]
+        else:
+            cells = re.split(r"\t+|\s{3,}", raw.strip())
+        cells = [c for c in cells if c.strip() and not re.fullmatch(r"\s*:?-{3,}:?\s*", c)]
+        for j, cell in enumerate(cells):
+            parts = [_clean(x) for x in re.split(r"<br\s*/?>", cell)]
+            (right if j else left).extend(parts)
+    return right + left
 
 
 def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> str | None:
+    category = _issuer_category(head, tail, number, text)
+    if category == "UBND tỉnh":
+        return _lower_level(head, text) or category
+    return category
+
+
+# The left column of the header names the body and, below it, the body that issues
+# when that is a unit of it: "UBND TỈNH PHÚ THỌ / SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+# "ỦY BAN NHÂN DÂN / PHƯỜNG HỘI AN".
+_COMMUNE = re.compile(r"^(?:uy ban nhan dan |ubnd )?(?:phuong|xa|dac khu|thi tran)\s+[a-z]")
+_DISTRICT = re.compile(r"^(?:uy ban nhan dan |ubnd )?(?:huyen|quan|thi xa)\s+[a-z]")
+
+
+def _header_left(head: list[str]) -> list[str]:
+    out = []
+    for line in head[:8]:
+        cell = re.split(r"\t|\s{3,}|\|", line.strip().strip("|"))[0]
+        cell = cell.replace("*", "").strip()
+        for part in re.split(r"<br\s*/?>", cell):
+            part = part.strip()
+            if re.match(r"(?i)^số\s*:", part) or re.match(r"^(?:Số|SỐ)\s+\d", part):
+                return out
+            if part and not re.fullmatch(r"[-_*\s]+", part):
+                out.append(part)
+    return out
+
+
+def _lower_level(head: list[str], text: str) -> str | None:
+    """The issuer when the people's committee's header names a unit below the province."""
+    left = _header_left(head)
+    for part in left[:4]:
+        key = compact(part)
+        if part.isupper() and re.match(r"^SỞ\s", part):
+            return _as_written(part, text) or "Sở " + " ".join(part.split()[1:]).lower()
+        if part.isupper() and _COMMUNE.match(key):
+            return "UBND xã"
+        if part.isupper() and _DISTRICT.match(key):
+            return "UBND huyện"
+    return None
+
+
+def _as_written(upper: str, text: str) -> str | None:
+    """A name written in capitals, as the body text writes it ("Sở Khoa học và Công nghệ")."""
+    target = fold_keep(upper).lower()
+    n = len(upper.split())
+    for found in re.finditer(r"(?:Sở|Bộ) [A-ZĐÀ-Ỹ][^\s,;.()]*(?:\s+[^\s,;.()]+){0,10}", text):
+        words = found.group(0).split()
+        if len(words) >= n and fold_keep(" ".join(words[:n])).lower() == target:
+            return " ".join(words[:n])
+    return None
+
+
+def _issuer_category(head: list[str], tail: list[str], number: str | None, text: str) -> str | None:
     for line in tail:
         key = ocr_key(line)
         m = re.search(r"\b(?:tm|t/m|kt|q|tl)\s*\.?\s+(.+)$", key)
@@ -293,8 +370,11 @@ def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> 
 
 def _ministry(head: list[str], text: str) -> str | None:
     for line in head[:12]:
-        part = re.split(r"\t|\s{3,}", line)[0].strip()
-        if fold_keep(part).lower().startswith("bo ") and part.isupper():
+        # the header's left cell, whether tabs, spaces or pipes set it off
+        part = re.split(r"\t|\s{3,}|\s*\|\s*|<br\s*/?>", line.strip().strip("|").strip())[0]
+        part = part.replace("*", "").strip()
+        folded = fold_keep(part).lower()
+        if folded.startswith("bo ") and not folded.startswith("bo truong") and part.isupper():
             target = fold_keep(part).lower()
             m = re.search(re.escape(target), fold_keep(text).lower())
             # Prefer the name as the body text writes it ("Bộ Khoa học và Công nghệ").

@@ -196,6 +196,11 @@ _NOT_COUNTED = set(
         "nhung",
         "moi",
         "va",
+        # words that follow a label, never a counted noun ("mức 2 được kích hoạt")
+        "duoc",
+        "la",
+        "se",
+        "dang",
     ]
 )
 # Words before a number that make it a reference, not a quantity.
@@ -219,6 +224,10 @@ EVENTS = re.compile(
 # Nouns that are counted only when a task makes them: "hình thành 03 nhóm nghiên cứu"
 # (elsewhere "7 nhóm nhiệm vụ" describes the plan).
 _MADE_ONLY = {"nhom"}
+# Nouns counted only with a written bound: "ít nhất 03 nhóm nghiên cứu", "ít nhất 02 lần
+# mỗi năm" (a multiple, "tăng 2 lần", is read before counts are).
+# Scores too, with their bound: "PCI đạt trên 70 điểm" (unbounded, "5 điểm du lịch" are places).
+_BOUNDED_ONLY = {"nhom", "lan", "diem"}
 
 
 @dataclass
@@ -295,18 +304,23 @@ def _is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", text))
 
 
-def qualifier_before(key: str, lo: int, start: int) -> tuple[Comparator | str | None, bool, int]:
+def qualifier_before(
+    key: str, lo: int, start: int, text: str | None = None
+) -> tuple[Comparator | str | None, bool, int]:
     """The qualifier written before a number: (comparator or "from", growth, where).
 
     Walks back over the words of ``key[lo:start]`` from the number, past
     words that may stand between a qualifier and its number; stops at a
     word that may not. ``growth`` tells whether "tăng" was among them.
+    With ``text``, words folded alike are told apart by their marks: "từ"
+    (from) is a qualifier, "điện tử" is not.
     """
     head = key[lo:start].rstrip(" $")
     m = re.search(SYMBOL + r"\s*$", head)
     if m:
         return _SYMBOLS[m.group(0).strip()], False, lo + m.start()
-    words = re.findall(r"[a-z]+|[^\sa-z]", head)
+    spans = [(w.group(0), w.start()) for w in re.finditer(r"[a-z]+|[^\sa-z]", head)]
+    words = [w for w, _ in spans]
     growth = False
     i = len(words)
     steps = 0
@@ -314,6 +328,10 @@ def qualifier_before(key: str, lo: int, start: int) -> tuple[Comparator | str | 
         for phrase, op in _WORD_OPS:
             n = len(phrase)
             if i - n >= 0 and tuple(words[i - n : i]) == phrase:
+                if phrase == ("tu",) and text is not None:
+                    at = lo + spans[i - 1][1]
+                    if text[at : at + 2].lower() not in ("từ", "tu"):
+                        continue
                 if phrase == ("tu",) and i >= 2 and words[i - 2] == "tang":
                     growth = True
                 return op, growth, start
@@ -366,7 +384,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         value = _WORD_NUMBERS[word] if word else _number(text[lo + m.start("v") : lo + m.end("v")])
         if value is None:
             continue
-        op, _, _ = qualifier_before(key, lo, lo + vstart)
+        op, _, _ = qualifier_before(key, lo, lo + vstart, text)
         op = op if isinstance(op, Comparator) else Comparator.EQ
         base = int(m.group("base")) if m.group("base") else None
         add(
@@ -395,6 +413,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             Comparator.LE,
         ),
         (r"\b(?:xep|dung|dat)\s+(?:hang\s+)?(?:thu|so)\s+(?P<v>\d{1,2})\b", Comparator.EQ),
+        (r"\bvi tri\s+(?:thu|so)\s+(?P<v>\d{1,2})\b", Comparator.EQ),
         # "xếp hạng PII tăng ít nhất 5 bậc": a climb in the ranking, by so many places
         (
             r"\b(?:tang|nang|cai thien|vuot)\s+(?:(?:it nhat|toi thieu|tren|khoang|them)\s+)?"
@@ -410,7 +429,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             value = _number(text[s:e])
             after = qualifier_after(key, e, hi)
             if op is None:
-                written = qualifier_before(key, lo, s)[0]
+                written = qualifier_before(key, lo, s, text)[0]
                 op = written if isinstance(written, Comparator) else Comparator.EQ
             rank_op = Comparator.LE if after == "up" else op
             add(
@@ -448,18 +467,24 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         if not free(s, e):
             continue
         value = _number(text[s : lo + m.end("v")])
-        op, _, _ = qualifier_before(key, lo, s)
+        op, _, _ = qualifier_before(key, lo, s, text)
         unit = "Gbps" if m.group("u").startswith("g") else "số"
         add(_qualified(key, s, e, hi, value, None, op, unit, TargetKind.LEVEL))
     for m in re.finditer(
-        r"(?P<v>" + NUM + r")\$?\s+nguoi\s*(?:/|tren)\s*(?:mot\s+|01\s+|1\s+)?van\s+dan", seg
+        r"(?P<v>"
+        + NUM
+        + r")(?:\s*(?:-|–|den)\s*(?P<v2>"
+        + NUM
+        + r"))?\$?\s+nguoi\s*(?:/|tren)\s*(?:mot\s+|01\s+|1\s+)?van\s+dan",
+        seg,
     ):
         s, e = lo + m.start("v"), lo + m.end()
         if not free(s, e):
             continue
         value = _number(text[s : lo + m.end("v")])
-        op, _, _ = qualifier_before(key, lo, s)
-        add(_qualified(key, s, e, hi, value, None, op, "người/vạn dân", TargetKind.LEVEL))
+        vmax = _number(text[lo + m.start("v2") : lo + m.end("v2")]) if m.group("v2") else None
+        op, _, _ = qualifier_before(key, lo, s, text)
+        add(_qualified(key, s, e, hi, value, vmax, op, "người/vạn dân", TargetKind.LEVEL))
 
     # counts: "ít nhất 01 khu", "2-3 chuyên gia", "tại 2 địa phương"
     for m in re.finditer(
@@ -476,9 +501,11 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             noun = "quỹ"  # a fund, not a quarter
         if noun == "so" and written == "sở":
             noun = "sở"  # departments, not "số"
-        op_before = qualifier_before(key, lo, s)[0]
+        op_before = qualifier_before(key, lo, s, text)[0]
         bounded = (
-            noun in _MEASURES and isinstance(op_before, Comparator) and op_before != Comparator.EQ
+            noun in _MEASURES | _BOUNDED_ONLY
+            and isinstance(op_before, Comparator)
+            and op_before != Comparator.EQ
         )
         made = noun in _MADE_ONLY and MAKES.search(key[max(lo, s - 25) : s])
         if (
@@ -495,19 +522,21 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         vmax = _number(m.group("v2")) if m.group("v2") else None
         if value is None:
             continue
-        op, _, _ = qualifier_before(key, lo, s)
+        op, _, _ = qualifier_before(key, lo, s, text)
         q = _qualified(key, s, e, hi, value, vmax, op, "số", TargetKind.LEVEL)
         q.counted = True
         add(q)
 
     # a bare value ending the clause: "chỉ số HDI duy trì ở mức trên 0,7"
     for m in re.finditer(
-        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?=\s*(?:[.;,)]|$))", seg
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"
+        r"(?=\s*(?:tro (?:len|xuong)\s*)?(?:[.;,)]|$))",
+        seg,
     ):
         s, e = lo + m.start("v"), lo + m.end("v")
         if not free(s, e) or _is_reference(key, s, e, text) or _is_year(m.group("v")):
             continue
-        op, _, _ = qualifier_before(key, lo, s)
+        op, _, _ = qualifier_before(key, lo, s, text)
         before = key[max(lo, s - 12) : s]
         if op is None and not re.search(r"\b(?:dat|muc|la)\s*$", before):
             continue
@@ -515,7 +544,24 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         add(_qualified(key, s, e, hi, value, None, op, "số", TargetKind.LEVEL))
 
     found.sort(key=lambda q: q.start)
-    return found
+    return _without_starting_points(text, key, lo, found)
+
+
+def _without_starting_points(text: str, key: str, lo: int, found: list[Quantity]) -> list[Quantity]:
+    """ "tăng từ 40% lên 60%", "giảm từ 10% xuống dưới 5%": the value to reach is the
+    second one; the first is where it starts from, not a target."""
+    out = []
+    for i, q in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        before = text[max(lo, q.start - 4) : q.start].strip().lower()
+        if (
+            nxt is not None
+            and before.endswith("từ")
+            and re.match(r"\s*(?:len|xuong)\b[^;,.]{0,20}$", key[q.end : nxt.start])
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _qualified(
@@ -564,7 +610,7 @@ def _percent(text, key, lo, hi, m, found, taken, free) -> None:
             return
     if value is None:
         return
-    op, _, _ = qualifier_before(key, lo, s)
+    op, _, _ = qualifier_before(key, lo, s, text)
     growth = bool(re.search(r"\btang(?: truong)?\b(?:\s+[a-z]+){0,4}\s*$", key[lo:s]))
     tail = key[e : e + 14]
     clause = key[lo:hi]

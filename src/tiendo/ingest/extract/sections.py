@@ -263,6 +263,15 @@ def build_outline(blocks: list[Block]) -> Outline:
                 styles = [n.style for n in stack]
                 if style in styles:
                     del stack[styles.index(style) :]
+                elif style in ("roman", "part"):
+                    # A Roman numeral or a "Phần" heads a section; it never sits
+                    # under a numbered item or a bullet, whatever came before it.
+                    while len(stack) > 1 and stack[-1].style not in (None, *_TOP_STYLES):
+                        stack.pop()
+                elif style in ("programme", "wordnum"):
+                    # "Giải pháp 3:", "Ba là, …" head groups of items, never a bullet's.
+                    while len(stack) > 1 and stack[-1].is_bullet:
+                        stack.pop()
             parent = stack[-1]
             node = Node(block=block, style=style, label=block.label, parent=parent)
             node.heading = block.markdown or block.bold
@@ -271,6 +280,14 @@ def build_outline(blocks: list[Block]) -> Outline:
             owner[id(block)] = node
             node.own_kind = title_kind(node)
             node.year = _heading_year(node) or milestone.get(id(parent))
+            if (
+                node.title.rstrip().endswith(":")
+                and short_title(node.title, 12)
+                and title_year(node.title) is not None
+            ):
+                # "- Đến năm 2025:" heads the items after it, also when they are
+                # bullets of its own kind ("- Đến năm 2025:" / "- Tỷ lệ …").
+                milestone[id(parent)] = title_year(node.title)
             continue
         if block.kind == "heading" and short_title(block.text, 16):
             # A heading in capitals names a top section wherever it stands.

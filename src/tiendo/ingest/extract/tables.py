@@ -60,7 +60,30 @@ class Table:
 
     @property
     def is_task_table(self) -> bool:
-        return self.has("name") and (self.has("lead") or self.has("deadline"))
+        # A target table may name the agency that follows each indicator up
+        # ("Cơ quan chủ trì theo dõi"); its value columns, full of numbers, say
+        # what it is.
+        return (
+            self.has("name")
+            and (self.has("lead") or self.has("deadline"))
+            and not self.holds_values()
+        )
+
+    def lists_names(self) -> bool:
+        """Whether the table lists numbered names (of tasks, say) in a column of its own."""
+        j = self.index("name")
+        rows = [r.cells or [] for r in self.rows]
+        numbered = [c for c in rows if c and _NUMBERED.match(c[0].strip())]
+        return j not in (None, 0) and len(numbered) >= 2
+
+    def holds_values(self) -> bool:
+        """Whether most numbered rows hold a number in a milestone or value column."""
+        cols = [j for j, c in enumerate(self.columns) if c.role in ("year", "value")]
+        rows = [r.cells or [] for r in self.rows if r.cells and _ARABIC.match(r.cells[0].strip())]
+        if not cols or not rows:
+            return False
+        full = sum(1 for cells in rows if any(_is_number_cell(cells, j) for j in cols))
+        return full * 2 > len(rows)
 
 
 def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table]:
@@ -92,15 +115,47 @@ def _is_data(cells: list[str]) -> bool:
     return bool(first) and bool(_NUMBERED.match(first)) and any(c.strip() for c in cells[1:])
 
 
+def _is_value_row(cells: list[str]) -> bool:
+    """A row of an unnumbered table that states values: a name, then a value not a year."""
+    first = cells[0].strip() if cells else ""
+    # the name of what is measured: words, maybe after its own number ("1. Tỷ lệ …")
+    if len(re.findall(r"[^\W\d_]{2,}", first)) < 2:
+        return False
+    for c in cells[1:]:
+        v = read_value_cell(c)
+        if v is not None and not re.fullmatch(r"(?:(?:năm|Năm|NĂM)\s+)?(?:19|20)\d\d", c.strip()):
+            return True
+    return False
+
+
+def _restore_first_cells(run: list[Block]) -> None:
+    """Rows of a " | " table whose first cell is empty look like markdown rows.
+
+    "1 | Tỷ lệ … | 80" has no outer pipes; its header's second line " | | 2026 |
+    2030" opens with a pipe only because its first cells are empty. Read as a
+    markdown row it would lose that cell and shift the columns.
+    """
+    inner = [r for r in run if "|" in r.text and not r.text.startswith("|")]
+    outer = [r for r in run if r.text.startswith("|")]
+    if inner and len(inner) >= len(outer):
+        for r in outer:
+            r.cells = ["", *(r.cells or [])]
+
+
 def _read(run: list[Block], plan_year: int | None) -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
+    _restore_first_cells(run)
+    rows = [r for r in run if not is_separator_row(r.cells or [])]
+    # Rows open with their number ("1", "I", "a"); a table without a number column
+    # starts its data at the first row that states a value under its header.
+    is_data = _is_data
+    if not any(_is_data(r.cells or []) for r in rows):
+        is_data = _is_value_row
     seen_data = False
-    for row in run:
+    for row in rows:
         cells = row.cells or []
-        if is_separator_row(cells):
-            continue
-        if not seen_data and not _is_data(cells):
+        if not seen_data and not is_data(cells):
             header_rows.append(cells)
             continue
         seen_data = True
@@ -111,6 +166,16 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
         parts = [r[j] for r in header_rows if j < len(r) and r[j].strip()]
         headers.append(" ".join(parts))
     columns = [_column(h, j, plan_year) for j, h in enumerate(headers)]
+    if not any(c.role == "lead" for c in columns):
+        # With no "chủ trì" column, the agency that carries the task out leads it.
+        for c in columns:
+            if c.role == "other" and re.search(
+                r"\b(?:co quan|don vi)\s+(?:thuc hien|phu trach|chu quan|dau moi)\b",
+                compact(c.header),
+            ):
+                c.role = "lead"
+                break
+    _find_value_columns(columns, data)
     _find_year_column(columns, data)
     if columns and not any(c.role == "name" for c in columns):
         # No header named it: the indicator or task is the widest text column.
@@ -126,9 +191,41 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
     return Table(rows=data, columns=columns)
 
 
+def _is_number_cell(cells: list[str], j: int) -> bool:
+    if j >= len(cells):
+        return False
+    cell = read_value_cell(cells[j])
+    return cell is not None and cell.value is not None
+
+
+def _find_value_columns(columns: list[Column], data: list[Block]) -> None:
+    """A second column named like the indicator ("Chỉ tiêu" over "100", "≥ 80") holds values.
+
+    Headers may repeat a word for two roles ("Chỉ tiêu" for the indicator, then
+    "Chỉ tiêu" for the value to reach); the cells tell them apart.
+    """
+    names = [j for j, c in enumerate(columns) if c.role == "name"]
+    if len(names) < 2:
+        return
+    rows = [b.cells or [] for b in data if b.cells and _ARABIC.match(b.cells[0].strip())]
+    if not rows:
+        return
+    for j in names:
+        filled = [cells for cells in rows if j < len(cells) and cells[j].strip()]
+        numbers = sum(1 for cells in filled if _is_number_cell(cells, j))
+        if filled and numbers * 2 > len(filled):
+            columns[j].role = "value"
+
+
 _WHEN_HEADER = re.compile(
     r"^(?:thoi diem|thoi gian|thoi han|nam|moc|moc thoi gian|nam dat|nam hoan thanh|thoi diem dat|"
-    r"thoi diem (?:phai )?dat|thoi gian (?:dat|hoan thanh)|nam thuc hien)\b(?: (?:nam|dat|hoan thanh))?$"
+    r"thoi diem (?:phai )?dat|thoi gian (?:dat|hoan thanh)|nam thuc hien|lo trinh|lo trinh thuc hien|"
+    r"nam dat muc tieu|thoi han dat)\b(?: (?:nam|dat|hoan thanh))?$"
+)
+# A cell that names when: "2027", "Năm 2028", "Đến năm 2030", "2025 - 2030".
+_WHEN_CELL = re.compile(
+    r"^(?:(?:den|trong|vao|het|truoc)\s+)?(?:(?:het|cuoi)\s+)?(?:nam\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|–|den)?\s*(?:19|20)\d\d)?$"
 )
 
 
@@ -142,14 +239,15 @@ def _find_year_column(columns: list[Column], data: list[Block]) -> None:
     if not any(c.role == "value" for c in columns):
         return
     for j, column in enumerate(columns):
-        if column.role not in ("deadline", "other") or not _WHEN_HEADER.match(
-            compact(re.sub(r"\(.*?\)", "", column.header))
-        ):
+        if column.role not in ("deadline", "other"):
             continue
         cells = [(b.cells or [])[j].strip() for b in data if j < len(b.cells or [])]
         cells = [c for c in cells if c]
-        years = [c for c in cells if re.fullmatch(r"(?:(?:năm|Năm|NĂM)\s+)?(?:19|20)\d\d", c)]
-        if cells and len(years) * 2 > len(cells):
+        years = [c for c in cells if _WHEN_CELL.match(compact(c))]
+        named = _WHEN_HEADER.match(compact(re.sub(r"\(.*?\)", "", column.header)))
+        # Named so, most cells are years; unnamed, every cell is (a column of years
+        # beside a value column says when each value is due).
+        if cells and (len(years) * 2 > len(cells) if named else len(years) == len(cells) >= 2):
             column.role = "when"
 
 
@@ -162,9 +260,11 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
         return Column("lead", header)
     if re.search(r"\bphoi hop\b", key):
         return Column("co", header)
-    if re.search(r"\b(?:thoi gian|thoi han|tien do)\b", key) or (
-        re.search(r"\bhoan thanh\b", key) and not years
-    ):
+    # "Thời gian hoàn thành", "Tiến độ", "Lộ trình": a deadline per row; over milestone
+    # columns ("Lộ trình" over "2026  2030") the years make them milestones instead.
+    if re.search(r"\b(?:thoi gian|thoi han|tien do|lo trinh)\b", key) and not years:
+        return Column("deadline", header)
+    if re.search(r"\bhoan thanh\b", key) and not years:
         return Column("deadline", header)
     if re.search(r"\b(?:san pham|ket qua)\b", key) and not years:
         return Column("result", header)
@@ -418,8 +518,10 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                 op=v.op,
                 value=v.value,
                 unit=unit,
-                year=row_year or (c.year if c.year is not None else default_year),
-                line=row.start,
+                year=(_cell_year(cells[j]) if kind != TargetKind.MULTIPLE else None)
+                or row_year
+                or (c.year if c.year is not None else default_year),
+                line=row.cell_lines[j] if row.cell_lines and j < len(row.cell_lines) else row.start,
                 text=cells[j].strip(),
                 value_max=v.value_max,
                 base_year=v.base_year,
@@ -433,7 +535,14 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
 
 
 def _row_year(cell: str) -> int | None:
-    m = _YEAR.search(cell)
+    # "2025 - 2030": the milestone is the end of the period
+    years = _YEAR.findall(cell)
+    return int(years[-1]) if years else None
+
+
+def _cell_year(cell: str) -> int | None:
+    """A year the value cell gives itself: "100% (năm 2028)", "≥ 80% vào năm 2027"."""
+    m = re.search(r"(?:\bn[aă]m|\bđến|\bvào|\btrong|\()\s*((?:19|20)\d\d)\b", cell, re.IGNORECASE)
     return int(m.group(1)) if m else None
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tiendo.domain.plan import SectionKind, Target, TargetKind
+from tiendo.domain.plan import SectionKind, Target, TargetKind, Task
 from tiendo.ingest.extract.clauses import clauses, sentences
 from tiendo.ingest.extract.dates import YEAR, YEAR_WORD
 from tiendo.ingest.extract.indicators import name_indicator
@@ -66,6 +66,7 @@ _LEADING_YEAR = re.compile(
     + YEAR
     + r")\b"
 )
+_BARE_LEAD = re.compile(r"[\s\-–+•*]*" + YEAR_WORD + r"\s+" + YEAR + r"\b")
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
 # "hỗ trợ 50% kinh phí" is a policy rate; "có người hỗ trợ là 100%" is a level.
 _POLICY_RATE = re.compile(
@@ -176,38 +177,115 @@ def prose_targets(
     for block in outline.blocks:
         if block.kind not in ("item", "para"):
             continue
-        node = outline.node_of(block)
-        section = _section_of(node)
-        if section is None:
-            continue
-        core = section in (SectionKind.OBJECTIVES, SectionKind.PURPOSE)
-        assessment = section == SectionKind.ASSESSMENT
-        heading_year = node.heading_year if core else None
-        if core and heading_year is None:
-            heading_year = default_year
-        heading_year = _prefix_year(block) or heading_year
-        found = _block_quantities(block, node, section, core, assessment, plan_year, heading_year)
-        for q, year, name, phrase, is_baseline in found:
-            if is_baseline:
-                baselines.append(Baseline(name, q.value, q.unit, year))
-                continue
-            targets.append(
-                Target(
-                    indicator=_tidy_indicator(name, q),
-                    kind=q.kind,
-                    op=q.op,
-                    value=q.value,
-                    unit=unit_of_share(q.unit, name),
-                    year=year,
-                    line=block.line_at(q.start),
-                    text=phrase,
-                    value_max=q.value_max,
-                    base_year=q.base_year,
-                    core=core,
-                    section=_section_title(node),
-                )
-            )
+        block_targets(block, outline.node_of(block), plan_year, default_year, targets, baselines)
     return targets, baselines
+
+
+def row_targets(
+    row: Block, node: Node, plan_year: int | None, default_year: int | None
+) -> tuple[list[Target], list[Baseline]]:
+    """A table row read as prose, when its table has no column of values to read.
+
+    "TT | Nội dung" over "1 | Đến năm 2027, tỷ lệ … đạt 80%." is a list of
+    sentences in table form; its rows say what a paragraph would.
+    """
+    cells = [c for c in (row.cells or []) if c.strip()]
+    if cells and re.fullmatch(r"\(?[\dIVXivx]{1,4}(?:\.\d{1,2})*[.)]?", cells[0].strip()):
+        cells = cells[1:]
+    text = " ".join(cells)
+    block = Block(
+        kind="para", start=row.start, end=row.start, text=text, line_starts=[0],
+        line_numbers=[row.start],
+    )  # fmt: skip
+    targets: list[Target] = []
+    baselines: list[Baseline] = []
+    if text:
+        block_targets(block, node, plan_year, default_year, targets, baselines)
+    return targets, baselines
+
+
+def block_targets(
+    block: Block,
+    node: Node,
+    plan_year: int | None,
+    default_year: int | None,
+    targets: list[Target],
+    baselines: list[Baseline],
+) -> None:
+    """Targets and baselines of one paragraph or item, added to the lists given."""
+    section = section_of(node)
+    milestone_only = False
+    if section is None:
+        if not _open_section(node):
+            return
+        # A section of no usual title ("Định hướng phát triển", "Quan điểm") still sets
+        # targets where a sentence opens with its milestone: "Đến năm 2030, … đạt 90%".
+        section, milestone_only = SectionKind.OBJECTIVES, True
+    core = section in (SectionKind.OBJECTIVES, SectionKind.PURPOSE)
+    assessment = section == SectionKind.ASSESSMENT
+    heading_year = node.heading_year if core else None
+    if core and heading_year is None:
+        heading_year = default_year
+    heading_year = _prefix_year(block) or heading_year
+    found = _block_quantities(
+        block, node, section, core, assessment, plan_year, heading_year, milestone_only
+    )
+    for q, year, name, phrase, is_baseline in found:
+        if is_baseline:
+            baselines.append(Baseline(name, q.value, q.unit, year))
+            continue
+        targets.append(
+            Target(
+                indicator=_tidy_indicator(name, q),
+                kind=q.kind,
+                op=q.op,
+                value=q.value,
+                unit=unit_of_share(q.unit, name),
+                year=year,
+                line=block.line_at(q.start),
+                text=phrase,
+                value_max=q.value_max,
+                base_year=q.base_year,
+                core=core,
+                section=_section_title(node),
+            )
+        )
+
+
+def task_row_targets(task: Task, plan_year: int | None) -> list[Target]:
+    """Targets a row of a task table states in its task cell ("cung cấp 100% dịch vụ công …").
+
+    A task table is the tasks section laid out in columns: its task cells are
+    read by the rules of the tasks sections (not core, year from the phrase),
+    except that a bare count there names the task's scope.
+    """
+    text = task.full_text or task.text
+    if not text or not re.search(r"\d", text):
+        return []
+    block = Block(
+        kind="item", start=task.line, end=task.line, text=text, line_starts=[0],
+        line_numbers=[task.line],
+    )  # fmt: skip
+    found = _block_quantities(block, None, SectionKind.TASKS, False, False, plan_year, None)
+    return [
+        Target(
+            indicator=_tidy_indicator(name, q),
+            kind=q.kind,
+            op=q.op,
+            value=q.value,
+            unit=unit_of_share(q.unit, name),
+            year=year,
+            line=task.line,
+            text=phrase,
+            value_max=q.value_max,
+            base_year=q.base_year,
+            core=False,
+        )
+        for q, year, name, phrase, is_baseline in found
+        # a task's name in a table names its scope with bare counts ("Đào tạo 1.000 kỹ
+        # sư"); only a share, a ranking, a rate or a written bound is a value to reach
+        if not is_baseline and not (q.counted and not q.explicit)
+    ]
 
 
 # A milestone written as the paragraph's own heading: "Tầm nhìn đến năm 2045: ...",
@@ -226,7 +304,34 @@ def _prefix_year(block: Block) -> int | None:
     return int(m.group("year")) if m else None
 
 
-def _section_of(node: Node) -> SectionKind | None:
+def _open_section(node: Node) -> bool:
+    """A numbered or titled section of the body whose kind no rule names.
+
+    Not the preamble (before the first section), a viewpoint, nor the sections
+    whose numbers are about money, duties or annexes.
+    """
+    if node.block is None or node.kind in (
+        SectionKind.ORGANISATION,
+        SectionKind.FUNDING,
+        SectionKind.APPENDIX,
+        # a viewpoint quotes the nation's goals ("Đến năm 2030, Việt Nam thuộc nhóm …")
+        SectionKind.VIEWPOINT,
+    ):
+        return False
+    return node.block.kind != "closing" and not any(
+        a.block is not None and a.block.kind == "closing" for a in node.ancestors()
+    )
+
+
+def _opens_with_milestone(key: str, s_lo: int, plan_year: int | None) -> bool:
+    lead = _LEADING_YEAR.match(key, s_lo)
+    if not lead or _BARE_LEAD.match(key, s_lo):
+        return False
+    return plan_year is None or int(lead.group("year")) >= plan_year
+
+
+def section_of(node: Node) -> SectionKind | None:
+    """The kind of section a node stands in, as far as targets are concerned."""
     kind = node.kind
     if kind == SectionKind.APPENDIX:
         top = node
@@ -263,16 +368,19 @@ def _tidy_indicator(name: str, q: Quantity) -> str:
 
 def _block_quantities(
     block: Block,
-    node: Node,
+    node: Node | None,
     section: SectionKind,
     core: bool,
     assessment: bool,
     plan_year: int | None,
     heading_year: int | None,
+    milestone_only: bool = False,
 ):
     text, key = block.text, block.key
     out = []
     for s_lo, s_hi in sentences(text, block.body, len(text)):
+        if milestone_only and not _opens_with_milestone(key, s_lo, plan_year):
+            continue
         found = [
             (c_lo, c_hi, find_quantities(text, key, c_lo, c_hi))
             for c_lo, c_hi in clauses(text, s_lo, s_hi)
@@ -282,6 +390,8 @@ def _block_quantities(
             continue
         lead = _LEADING_YEAR.match(key, s_lo)
         sentence_year = int(lead.group("year")) if lead else _opening_year(key, s_lo, every)
+        # "Năm 2024, … đạt 71,5%": a bare year opening the sentence dates what it reports.
+        sentence_bare = bool(lead) and bool(_BARE_LEAD.match(key, s_lo))
         for c_lo, c_hi, quantities in found:
             if not quantities:
                 continue
@@ -292,7 +402,7 @@ def _block_quantities(
                 nxt = quantities[i + 1].start if i + 1 < len(quantities) else c_hi
                 year, bare = _year_for(q, i, quantities, phrases, key, c_lo)
                 if year is None and sentence_year is not None:
-                    year, bare = sentence_year, False
+                    year, bare = sentence_year, sentence_bare
                 past = (
                     year is not None
                     and plan_year is not None
@@ -342,13 +452,16 @@ def _year_for(
     for p in phrases:
         if p.start >= q.end and (nxt is None or p.start < nxt):
             between = key[q.end : p.start]
+            if between.count("(") > between.count(")"):
+                # "đạt 60% (năm 2024 đạt 41,2%)": the year in brackets is the bracket's.
+                continue
             if "," not in between or nxt is None:
                 return p.year, p.bare
     # a phrase before the value: after the previous value with a comma, or opening the clause
     for p in reversed(phrases):
         if p.end <= q.start and p.start >= prev_end:
             between = key[prev_end : p.start]
-            if i == 0 or "," in between:
+            if i == 0 or "," in between or between.count("(") > between.count(")"):
                 return p.year, p.bare
     for p in reversed(phrases):
         if p.end <= q.start and all(p.start < x.start for x in quantities):

@@ -26,6 +26,18 @@ from tiendo.ingest.extract.deadlines import read_cell, read_prose
         ("Bồi dưỡng kỹ năng số cho công chức trong năm 2025 - 2026; Sở Nội vụ chủ trì.", "2026"),
         ("Rà soát, ban hành chính sách hỗ trợ thống nhất trong năm 2027.", "2027"),
         ("Trình Hội đồng nhân dân tỉnh tại kỳ họp cuối năm 2025.", "2025"),
+        ("Lập Quỹ đầu tư mạo hiểm của tỉnh; hoàn thành năm 2027.", "2027"),
+        ("Xây dựng chính sách thu hút chuyên gia; hoàn thành 6 tháng đầu năm 2026.", "2026-06-30"),
+        ("Số hóa học bạ, văn bằng; trong năm học 2025 - 2026.", "2026"),
+        (
+            "Ban hành Nghị quyết về cơ chế thử nghiệm; trình tại kỳ họp thường lệ giữa năm 2026.",
+            "2026",
+        ),
+        (
+            "Tham mưu ban hành Nghị quyết về chính sách hỗ trợ giai đoạn 2026 - 2030. "
+            "Giao Sở Tài chính chủ trì, trình tại kỳ họp cuối năm 2025.",
+            "2025",
+        ),
     ],
 )
 def test_deadlines_in_prose(text, label):
@@ -88,6 +100,12 @@ def test_deadline_cells(cell, label):
             "Sở Xây dựng",
         ),
         ("Mở ngành đào tạo vi mạch; Đại học Vinh chủ trì, phối hợp các trường.", "Đại học Vinh"),
+        ("Số hóa hồ sơ (Chủ trì: Sở Nội vụ; thời gian: năm 2026).", "Sở Nội vụ"),
+        ("Chủ trì: Công an tỉnh; phối hợp: các sở; thời gian: Quý II/2026.", "Công an tỉnh"),
+        (
+            "Kiểm tra tiến độ tại các khối phố (Lãnh đạo UBND xã chủ trì; định kỳ).",
+            "Lãnh đạo UBND xã",
+        ),
     ],
 )
 def test_leads(text, lead):
@@ -106,3 +124,7 @@ def test_a_known_name_with_a_comma_inside():
 def test_an_unknown_name_with_a_comma_inside():
     text = "Chuẩn hóa dữ liệu đất đai; Cục Đo đạc, Bản đồ chủ trì, hoàn thành trong năm 2026."
     assert find_lead(text) == "Cục Đo đạc, Bản đồ"
+
+
+def test_chu_tri_without_a_colon_names_no_agency():
+    assert find_lead("Chủ trì liên kết với các trường trong đào tạo kỹ sư.") is None

@@ -138,3 +138,66 @@ def test_last_month_of_the_quarter_written_with_cua():
         "day": 18,
         "month": "last_of_period",
     }
+
+
+def test_one_duty_per_frequency_when_each_has_its_own_due_rule():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các xã báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện định kỳ hằng quý (trước ngày 12 "
+        "của tháng cuối quý), 6 tháng (trước ngày 12/6) và hằng năm (trước ngày 12/12).\n\n"
+        "2. Các sở định kỳ 6 tháng, hằng năm (trước ngày 20/6 và ngày 20/12) báo cáo Sở Nội vụ.\n"
+    )
+    assert [([f.value for f in d.frequency], d.due) for d in duties(text)] == [
+        (["quarterly"], {"day": 12, "month": "last_of_period"}),
+        (["semiannual"], {"dates": ["06-12"]}),
+        (["annual"], {"dates": ["12-12"]}),
+        # the frequencies share their dates: one duty
+        (["semiannual", "annual"], {"dates": ["06-20", "12-20"]}),
+    ]
+
+
+def test_one_duty_per_frequency_when_each_reports_to_its_own_body():
+    text = (
+        "Điều 4. Tổ chức thực hiện\n\n"
+        "1. Giao Ủy ban nhân dân tỉnh định kỳ 6 tháng báo cáo Thường trực Hội đồng nhân dân tỉnh "
+        "và hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện.\n"
+    )
+    found = duties(text)
+    assert [[f.value for f in d.frequency] for d in found] == [["semiannual"], ["annual"]]
+    assert [d.to for d in found] == ["Thường trực Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh"]
+
+
+def test_monthly_progress_updates_and_a_first_half_year_report():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các sở định kỳ hằng tháng, trước ngày 20, cập nhật tiến độ thực hiện trên Hệ thống theo dõi; "
+        "báo cáo 6 tháng đầu năm trước ngày 15/6 và báo cáo năm trước ngày 15/12.\n"
+    )
+    assert [([f.value for f in d.frequency], d.due) for d in duties(text)] == [
+        (["monthly"], {"day": 20, "month": "last_of_period"}),
+        (["semiannual"], {"dates": ["06-15"]}),
+        (["annual"], {"dates": ["12-15"]}),
+    ]
+
+
+def test_a_reporting_system_or_regime_as_a_tasks_object_is_no_duty():
+    text = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Chính quyền số\n\n"
+        "- Số hóa chế độ báo cáo định kỳ của các cơ quan hành chính (Chủ trì: Văn phòng UBND tỉnh).\n"
+        "- Kết nối Hệ thống thông tin báo cáo định kỳ của tỉnh với quốc gia.\n"
+    )
+    assert duties(text) == []
+
+
+def test_a_budget_estimate_due_by_a_date_is_a_plan_duty():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch năm 2026, trình Ủy ban "
+        "nhân dân tỉnh trong tháng 11/2025.\n\n"
+        "2. Phòng Kinh tế tham mưu dự toán kinh phí năm 2026, trình UBND xã trước ngày 31/10/2025.\n\n"
+        "3. Sở Tài chính bố trí kinh phí trong dự toán ngân sách hằng năm.\n"
+    )
+    assert [(d.kind.value, d.due) for d in duties(text)] == [
+        ("plan", {"date": "2025-11-30"}),
+        ("plan", {"date": "2025-10-31"}),
+    ]

@@ -109,3 +109,124 @@ def test_wrapped_lines_join_unless_the_line_is_short():
     lines += ["tiếp tục đoạn mới."]
     blocks = build_blocks("\n".join(lines))
     assert [(b.start, b.end) for b in blocks] == [(1, 25), (26, 27)]
+
+
+def test_a_footnote_marker_is_not_part_of_the_word():
+    assert fold_keep("25% GRDP³;") == "25% grdp ;"
+
+
+def test_muc_numbers_a_section():
+    assert find_marker("Mục 3. PHÁT TRIỂN HẠ TẦNG SỐ")[:2] == ("programme", "3")
+    assert find_marker("Mục tiêu cụ thể") is None
+
+
+def items(text):
+    return [(b.start, b.label) for b in build_blocks(text) if b.kind == "item"]
+
+
+def test_a_lettered_item_right_under_a_heading_that_wraps():
+    # hard-wrapped text: the heading runs over two lines, its first item follows at once
+    filler = (
+        "Các cấp ủy, chính quyền tập trung chỉ đạo thực hiện đồng bộ, quyết liệt, hiệu quả\n" * 19
+    )
+    text = (
+        filler
+        + "các nhóm nhiệm vụ, giải pháp chủ yếu sau đây, có trọng tâm, trọng điểm:\n"
+        + (
+            "1- Nâng cao nhận thức, đổi mới tư duy, quyết tâm chính trị trong toàn xã hội\n"
+            "về phát triển khoa học, công nghệ và chuyển đổi số\n"
+            "a) Tổ chức quán triệt Nghị quyết đến tất cả các chi bộ.\n"
+            "b) Tuyên truyền trên nền tảng số.\n"
+        )
+    )
+    assert items(text)[-3:] == [(21, "1"), (23, "a"), (24, "b")]
+
+
+def test_lettered_items_follow_the_vietnamese_alphabet():
+    text = (
+        "1. Nhóm một\na) Việc một\nb) Việc hai\nc) Việc ba\nd) Việc bốn\nđ) Việc năm\ne) Việc sáu\n"
+    )
+    assert [label for _, label in items(text)] == ["1", "a", "b", "c", "d", "đ", "e"]
+
+
+def test_a_running_header_between_pages_is_dropped():
+    page = "Kế hoạch số 21/KH-SKHCN ngày 02/6/2025 của Sở Khoa học và Công nghệ"
+    text = (
+        "1. Phòng Chuyển đổi số chủ trì triển khai nền tảng trợ lý ảo. Thời hạn:\n\n"
+        "Trang 1\n\n" + page + "\n\ntháng 6/2026.\n"
+        "2. Phòng Quản lý khoa học chủ trì rà soát quy định.\n\n"
+        "Trang 2\n\n" + page + "\n\n"
+        "3. Văn phòng Sở chủ trì tổng hợp báo cáo.\n"
+    )
+    blocks = build_blocks(text)
+    assert not any(page in b.text for b in blocks)
+    assert blocks[0].text.endswith("Thời hạn: tháng 6/2026.")
+
+
+def test_a_dash_that_a_wrap_put_inside_a_range_is_not_a_bullet():
+    text = (
+        "5.3. Phát triển nhãn hiệu cho đặc sản. Thời hạn: 2025\n- 2030.\n5.4. Nâng cao năng lực.\n"
+    )
+    blocks = build_blocks(text)
+    assert [(b.start, b.label) for b in blocks] == [(1, "5.3"), (3, "5.4")]
+    assert blocks[0].text.endswith("Thời hạn: 2025 - 2030.")
+
+
+def test_a_page_break_before_a_bracket_does_not_end_the_paragraph():
+    text = (
+        "1- Các sở định kỳ 6 tháng (trước ngày 15/6) và hằng năm\n\n"
+        "                    6\n\n"
+        "(trước ngày 15/12) báo cáo kết quả thực hiện.\n"
+    )
+    (block,) = build_blocks(text)
+    assert block.text.endswith("hằng năm (trước ngày 15/12) báo cáo kết quả thực hiện.")
+
+
+def test_tabs_a_word_processor_puts_in_paragraphs_are_not_cells():
+    from tiendo.ingest.extract.lines import untab
+
+    assert untab("\tNăm 2024, tỷ lệ đạt 40%.") == "Năm 2024, tỷ lệ đạt 40%."
+    assert untab("\t\t- Ban hành quy chế.") == "- Ban hành quy chế."
+    assert untab("a)\tTổ chức quán triệt.") == "a) Tổ chức quán triệt."
+    assert untab("\t1.\tNâng cao nhận thức") == "1. Nâng cao nhận thức"
+    # table rows keep their cells, also a continuation row with empty cells
+    assert untab("1\tTỷ lệ hồ sơ\t%\t80") == "1\tTỷ lệ hồ sơ\t%\t80"
+    assert untab("\t(tiếp theo)\t\t\t") == "\t(tiếp theo)\t\t\t"
+    assert untab("I.\tHẠ TẦNG SỐ\t\t") == "I.\tHẠ TẦNG SỐ\t\t"
+
+
+def test_numbers_a_wrap_puts_at_a_line_start_are_not_markers():
+    assert find_marker("2.000 lượt người được bồi dưỡng.") is None
+    assert find_marker("2.2- Mục tiêu đến năm 2030")[:2] == ("dec2", "2.2")
+
+
+def test_the_end_of_a_wrapped_sentence_is_not_a_title_in_capitals():
+    text = "- Kinh tế số chiếm tỷ trọng trên\n20-25% GRDP.\n"
+    (block,) = build_blocks(text)
+    assert block.text == "- Kinh tế số chiếm tỷ trọng trên 20-25% GRDP."
+
+
+def test_dashes_a_wrap_puts_at_a_line_start():
+    text = (
+        "• Số hóa học bạ, bảo đảm 100% trường học thu học phí không dùng tiền mặt (Phòng Văn hóa\n"
+        "- Xã hội chủ trì; thời gian: năm học 2025 - 2026).\n"
+        "• Tổ chức sàn giao dịch công nghệ, kết nối cung\n"
+        "- cầu công nghệ giữa viện, trường và doanh nghiệp.\n"
+        "a) Trong năm 2025\n"
+        "- 100% hồ sơ được xử lý trực tuyến.\n"
+    )
+    assert [(b.start, b.label) for b in build_blocks(text)] == [
+        (1, "•"),
+        (3, "•"),
+        (5, "a"),
+        (6, "-"),
+    ]
+
+
+def test_items_right_under_a_markdown_heading():
+    text = "### Nhóm nhiệm vụ thứ nhất: Nâng cao nhận thức của cả hệ thống chính trị\n(1) Tổ chức học tập.\n(2) Tuyên truyền.\n"
+    assert [(b.start, b.kind, b.label) for b in build_blocks(text)] == [
+        (1, "item", "1"),
+        (2, "item", "1"),
+        (3, "item", "2"),
+    ]

@@ -155,3 +155,81 @@ def test_peoples_council_resolution():
         dt.date(2025, 7, 15),
     )
     assert m.signer == "Phan Văn Khải"
+
+
+DEPARTMENT = """UBND TỈNH LAI CHÂU                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ KHOA HỌC VÀ CÔNG NGHỆ                   Độc lập - Tự do - Hạnh phúc
+
+Số: 31/KH-SKHCN                             Lai Châu, ngày 12 tháng 9 năm 2025
+
+KẾ HOẠCH
+Triển khai Kế hoạch số 40/KH-UBND của UBND tỉnh
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Sở Khoa học và Công nghệ ban hành Kế hoạch:
+
+I. MỤC TIÊU
+
+- Tỷ lệ hồ sơ trực tuyến đạt 90%.
+
+Nơi nhận:                                                 GIÁM ĐỐC
+- UBND tỉnh (b/c);
+- Lưu: VT.                                                Đỗ Thu Trang
+"""
+
+
+def test_a_departments_plan_in_two_space_aligned_columns():
+    m = meta(DEPARTMENT)
+    assert m.issuer == "Sở Khoa học và Công nghệ"
+    assert m.province == "Lai Châu"
+    assert m.signer == "Đỗ Thu Trang"
+
+
+WARD = """**ỦY BAN NHÂN DÂN**
+**PHƯỜNG THANH KHÊ**
+
+Số: 12/KH-UBND
+
+*Đà Nẵng, ngày 03 tháng 10 năm 2025*
+
+# KẾ HOẠCH
+## Chuyển đổi số trên địa bàn phường Thanh Khê, thành phố Đà Nẵng
+
+I. MỤC TIÊU
+
+- 100% hồ sơ được tiếp nhận trực tuyến.
+
+| **Nơi nhận:**<br>- UBND thành phố;<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH**<br><br>**Hồ Văn Lâm** |
+|---|---|
+"""
+
+
+def test_a_wards_plan_with_the_signature_in_a_table_row():
+    m = meta(WARD)
+    assert m.issuer == "UBND xã"
+    assert m.province == "Đà Nẵng"
+    assert m.signer == "Hồ Văn Lâm"
+
+
+def test_a_place_named_with_its_kind_dates_the_plan():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 12/KH-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 5 tháng 4 năm 2025\n\nKẾ HOẠCH\n\n"
+        "I. MỤC TIÊU\n\n- Đến năm 2030, 100% hồ sơ được số hóa.\n"
+    )
+    m = meta(text)
+    assert m.date == dt.date(2025, 4, 5)
+    assert m.province == "Hồ Chí Minh"
+
+
+def test_a_ministry_in_a_markdown_header_and_its_ministers_title():
+    text = (
+        "| BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: 15/QĐ-BNNMT | Hà Nội, ngày 26 tháng 5 năm 2025 |\n\n"
+        "QUYẾT ĐỊNH\n\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n"
+        "Điều 1. Ban hành Kế hoạch của Bộ Nông nghiệp và Môi trường.\n\n"
+        "| Nơi nhận:<br>- Lưu: VT. | KT. BỘ TRƯỞNG<br>THỨ TRƯỞNG<br><br>Lê Văn An |\n"
+    )
+    m = meta(text)
+    assert m.issuer == "Bộ Nông nghiệp và Môi trường"
+    assert m.province is None
+    assert m.signer == "Lê Văn An"

@@ -64,3 +64,18 @@ def test_bad_input_does_not_crash():
         plan = extract_plan(text, "x.txt")
         assert plan.targets == [] or isinstance(plan.targets, list)
         assert plan.warnings
+
+
+def test_a_task_table_row_that_states_a_share_gives_a_target():
+    text = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\nChi tiết tại Phụ lục.\n\n"
+        "PHỤ LỤC\n\n"
+        "TT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "I\tCHUYỂN ĐỔI SỐ\t\t\n"
+        "1\tCung cấp 100% dịch vụ công trực tuyến toàn trình\tVăn phòng Sở\t10/2025\n"
+        "2\tĐào tạo 500 kỹ sư dữ liệu\tSở Nội vụ\t2027\n"
+    )
+    plan = extract_plan(text, "t.txt")
+    assert [(t.line, t.group) for t in plan.tasks] == [(9, "I"), (10, "I")]
+    # the share is a value to reach; the bare count names the task's scope
+    assert [(t.line, t.value, t.unit, t.core) for t in plan.targets] == [(9, 100, "%", False)]

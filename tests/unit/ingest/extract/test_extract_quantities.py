@@ -169,3 +169,59 @@ def test_levels_counts_and_rank_climbs(text, expected):
 )
 def test_not_values(text):
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "điện tử" folds like "từ" (from) but is not a qualifier
+        ("số hộ bán hàng qua thương mại điện tử đạt 450 hộ", [("=", 450, None, "số", "level")]),
+        ("doanh thu thương mại điện tử tăng bình quân 18%/năm", [("=", 18, None, "%/năm", "rate")]),
+        ("tỷ lệ hộ dùng ví điện tử từ 40% trở lên", [(">=", 40, None, "%", "level")]),
+        # a value held at a level "trở lên"
+        (
+            "chỉ số năng lực cạnh tranh duy trì ở mức 0,68 trở lên.",
+            [(">=", 0.68, None, "số", "level")],
+        ),
+        # a range of researchers per ten thousand people
+        (
+            "nhân lực nghiên cứu đạt 9 - 12 người/vạn dân",
+            [("range", 9, 12, "người/vạn dân", "level")],
+        ),
+        # groups and times counted when a bound is written
+        ("hình thành ít nhất 04 nhóm nghiên cứu mạnh", [(">=", 4, None, "số", "level")]),
+        ("tổ chức diễn đàn kết nối ít nhất 03 lần mỗi năm", [(">=", 3, None, "số", "level")]),
+        ("tăng 3 lần so với năm 2024", [("=", 3, None, "lần", "multiple")]),
+    ],
+)
+def test_words_folded_alike_ranges_and_bounded_counts(text, expected):
+    assert read(text) == expected
+
+
+def test_a_service_level_label_is_not_a_count():
+    text = "tỷ lệ người dân có tài khoản định danh điện tử mức 2 được kích hoạt đạt trên 85%"
+    assert read(text) == [(">", 85, None, "%", "level")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tỷ lệ hộ có cáp quang tăng từ 45% lên 70%", [("=", 70, None, "%", "level")]),
+        ("tỷ lệ hồ sơ trễ hạn giảm từ 8% xuống dưới 3%", [("<", 3, None, "%", "level")]),
+        ("tỷ lệ hộ có cáp quang từ 45% đến 70%", [("range", 45, 70, "%", "level")]),
+    ],
+)
+def test_the_starting_point_of_a_change_is_not_a_value_to_reach(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chỉ số PII đứng ở vị trí thứ 5 cả nước", [("=", 5, None, "hạng", "rank")]),
+        ("Chỉ số PCI đạt trên 70 điểm", [(">", 70, None, "số", "level")]),
+        ("xây dựng 5 điểm du lịch thông minh", []),
+    ],
+)
+def test_positions_and_scores(text, expected):
+    assert read(text) == expected

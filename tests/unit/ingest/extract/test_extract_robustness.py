@@ -15,6 +15,8 @@ FRAGMENTS = [
     "Quý II/2025", "tháng 3/2025", "trước ngày 15/6", "của tháng cuối quý", "báo cáo", "định kỳ",
     "hằng quý", "6 tháng", "đột xuất", "Sở Tư pháp chủ trì", "giao", "Số: 12/KH-UBND", "ngày 01 tháng 3 năm 2025",
     "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A", "s6", "nim", "¹", "12", "(", ")", ";", ",", ".", ":",
+    "STT", "TT", "1", "2", "I", "A", "Chỉ tiêu", "Năm 2030", "+---+---+", " | ", "1/", "a/", "Thứ nhất,",
+    "Một là,", "\uf0b7", "&nbsp;", "<br>", "\ufeff", "Trang 2", "Giải pháp 1:",
 ]  # fmt: skip
 
 line = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map(" ".join)

@@ -86,3 +86,30 @@ def test_parts_named_in_words_with_section_titles_in_capitals():
     )
     found = [k for _, k in kinds(text) if k not in (SectionKind.OTHER, SectionKind.TASK_GROUP)]
     assert found == [SectionKind.OBJECTIVES, SectionKind.TASKS, SectionKind.ORGANISATION]
+
+
+def test_recipients_beside_the_signature_close_the_decision():
+    text = (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n\n"
+        "Nơi nhận:\tKT. BỘ TRƯỞNG\n"
+        "- Như Điều 2;\tTHỨ TRƯỞNG\n"
+        "- Lưu: VT.\tNguyễn Văn An\n\n"
+        "KẾ HOẠCH HÀNH ĐỘNG\n\n"
+        "I. MỤC TIÊU\n\n- Đến năm 2030, 100% hồ sơ được số hóa.\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Hoàn thiện thể chế\n\n- Rà soát quy định.\n"
+    )
+    o = outline(text)
+    assert o.closing_line == 5
+    tops = [(n.label, n.own_kind) for n in o.root.children if n.style == "roman"]
+    assert tops == [("I", SectionKind.OBJECTIVES), ("II", SectionKind.TASKS)]
+
+
+def test_a_roman_numeral_never_nests_under_a_bullet():
+    text = (
+        "Điều 1. Ban hành Kế hoạch.\n\n"
+        "- Gửi các sở;\n- Lưu: VT.\n\n"
+        "I. MỤC TIÊU\n\n- Đến năm 2030, 100% hồ sơ được số hóa.\n"
+    )
+    roman = next(n for n in outline(text).nodes() if n.style == "roman")
+    assert roman.parent.style in (None, "article")

@@ -188,3 +188,50 @@ def test_a_value_column_named_chi_tieu_phan_dau():
     )
     t = table(text)
     assert [(x.year, x.op.value, x.value) for x in table_targets(t)] == [(2028, ">=", 80)]
+
+
+def test_a_target_table_that_names_who_follows_each_indicator():
+    # "Cơ quan chủ trì theo dõi" is not a task table's lead column: the cells are values.
+    text = (
+        "TT\tChỉ tiêu\tĐơn vị tính\tMục tiêu\t\tCơ quan chủ trì theo dõi\n"
+        "\t\t\t2026\t2030\t\n"
+        "1\tTỷ lệ hồ sơ xử lý trực tuyến\t%\t≥ 70\t≥ 90\tVăn phòng UBND tỉnh\n"
+        "2\tSố doanh nghiệp công nghệ số\tDoanh nghiệp\t1.200\t2.000\tSở Tài chính\n"
+    )
+    t = table(text)
+    assert t.is_target_table and not t.is_task_table
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(t)]
+    assert found == [
+        (3, 2026, ">=", 70, "%"),
+        (3, 2030, ">=", 90, "%"),
+        (4, 2026, "=", 1200, "số"),
+        (4, 2030, "=", 2000, "số"),
+    ]
+
+
+def test_a_task_table_stays_a_task_table():
+    text = (
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "1\tXây dựng cơ sở dữ liệu đất đai\tSở Nông nghiệp và Môi trường\t2026\n"
+        "2\tBan hành quy chế dữ liệu\tSở Tư pháp\tQuý IV/2025\n"
+    )
+    t = table(text)
+    assert t.is_task_table
+
+
+def test_a_second_column_named_chi_tieu_holds_the_values():
+    text = (
+        "| STT | Chỉ tiêu | Đơn vị tính | Hiện trạng năm 2024 | Chỉ tiêu | Năm đạt | Cơ quan theo dõi |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ xã có wifi công cộng | % | 40 | ≥ 80 | 2027 | Sở Khoa học và Công nghệ |\n"
+        "| 2 | Xếp hạng chỉ số DTI | Hạng | - | Top 15 | 2030 | Sở Khoa học và Công nghệ |\n"
+        "| 3 | Trung tâm dữ liệu đạt chuẩn | Có/Không | Không | Có | 2026 | Sở Tài chính |\n"
+    )
+    t = table(text)
+    assert t.is_target_table
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(t)]
+    assert found == [
+        (3, 2027, ">=", 80, "%"),
+        (4, 2030, "<=", 15, "hạng"),
+        (5, 2026, "=", None, "bool"),
+    ]

@@ -154,3 +154,20 @@ def test_events_a_task_holds_are_not_targets_unless_bounded():
         "- Tổ chức ít nhất 01 diễn đàn khởi nghiệp mỗi năm.\n"
     )
     assert [(t.op.value, t.value) for t in targets(text)] == [(">=", 1)]
+
+
+def test_a_year_in_brackets_dates_only_the_bracket():
+    text = (
+        "II. MỤC TIÊU\n\na) Đến năm 2026\n\n"
+        "- Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 70% (năm 2024 đạt 48,5%); tỷ lệ ký số đạt 90%.\n"
+    )
+    assert rows(text) == [(2026, ">=", 70, "%", True), (2026, "=", 90, "%", True)]
+
+
+def test_a_sentence_opening_with_a_past_year_reports_baselines():
+    text = (
+        "II. MỤC TIÊU\n\n1. Mục tiêu chung\n\n"
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến đạt 61,5%; kinh tế số ước chiếm 14,2% GRDP.\n\n"
+        "Đến năm 2030, kinh tế số chiếm 30% GRDP.\n"
+    )
+    assert rows(text) == [(2030, "=", 30, "% GRDP", True)]

@@ -113,3 +113,17 @@ def test_goal_paragraph_glued_to_its_sub_heading_is_not_a_task():
         "- Xây dựng kho dữ liệu dùng chung.\n"
     )
     assert tasks(text) == [(7, "1", None, None)]
+
+
+def test_groups_numbered_in_words_or_named_giai_phap():
+    text = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "Một là, nâng cao nhận thức về chuyển đổi số.\n\n- Tổ chức quán triệt Nghị quyết.\n\n"
+        "Hai là, phát triển hạ tầng số.\n\n- Phủ sóng 5G các xã.\n\n"
+        "Ba là, phát triển nhân lực.\n\n- Đào tạo kỹ năng số.\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi.\n"
+    )
+    assert [t[:2] for t in tasks(text)] == [(5, "1"), (9, "2"), (13, "3")]
+    named = text.replace("Một là, n", "Giải pháp 1: N").replace("Hai là, p", "Giải pháp 2: P")
+    named = named.replace("Ba là, p", "Giải pháp 3: P")
+    assert [t[:2] for t in tasks(named)] == [(5, "1"), (9, "2"), (13, "3")]
