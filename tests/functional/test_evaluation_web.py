@@ -106,6 +106,8 @@ def test_ranking_publishes_weights_and_every_share_drills_down(web):
     provinces = page(client.get("/danh-gia/xep-hang?by=province&province=all"))
     names = [th.get_text(strip=True) for th in provinces.select("table.ranking tbody th")]
     assert set(names) == {"Hà Tĩnh", "Ninh Bình"}
+    headers = [th.get_text(strip=True) for th in provinces.select("table.ranking thead th")]
+    assert headers[-1] == "Trả lời phản ánh (12 tháng)"
 
 
 def test_warnings_page_lists_each_kind(web):

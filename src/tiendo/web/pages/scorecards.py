@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from tiendo.evaluate.queries import resolve_scope
 from tiendo.evaluate.ranking import ranking
+from tiendo.publish.feedback import response_times
 from tiendo.web.deps import get_session, visibility_for
 from tiendo.web.pages._evaluation import (
     FilterParams,
@@ -38,11 +41,22 @@ def ranking_page(
         session, visibility_for(principal), filters, day, by, settings, limit=limit, offset=offset
     )
     scope = resolve_scope(session, visibility_for(principal), filters, day)
+    # Provinces are also judged on how fast they answer citizens' feedback (last 12 months).
+    feedback = {}
+    if by == "province" and result.items:
+        rows = response_times(
+            session,
+            province_codes=frozenset(c.key for c in result.items),
+            start=day - dt.timedelta(days=365),
+            end=day,
+        )
+        feedback = {r.province_code: r for r in rows}
     return render(
         request,
         "evaluation/ranking.html",
         {
             "ranking": result,
+            "feedback": feedback,
             "by": by,
             "config": settings,
             "page": page,
