@@ -36,3 +36,5 @@ def test_province_page_shows_statuses_after_an_approved_report(live_server):
         assert captions[0].startswith("Chỉ tiêu:") and captions[1].startswith("Nhiệm vụ:")
         # The tasks were due at the end of 2025 and are still in progress: overdue.
         assert section.select("meter") and "quá hạn" in section.get_text()
+        score = section.select_one(".scorecard-box .score").get_text(" ", strip=True)
+        assert "điểm · hạng 1/1 tỉnh, thành phố" in score

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tiendo.clock import today_in_vietnam
 from tiendo.evaluate.dashboard import dashboard
 from tiendo.evaluate.queries import Filters, has_reported_facts
+from tiendo.evaluate.ranking import ranking
 from tiendo.publish import portal
 from tiendo.store.queries import Visibility
 from tiendo.web.deps import get_session
@@ -41,11 +42,19 @@ def province_page(code: str, request: Request, session: Session = Depends(get_se
     except portal.ProvinceMoved as moved:
         return RedirectResponse(f"/tinh-thanh/{moved.successor}", status_code=301)
     # Statuses of the published plans only: the public sees what was approved and published.
-    evaluation = None
+    evaluation = scorecard = None
     if page.plans and has_reported_facts(session, [p.id for p in page.plans]):
-        board = dashboard(
-            session, Visibility.public(), Filters(province=page.province.code), today_in_vietnam()
-        )
+        day = today_in_vietnam()
+        board = dashboard(session, Visibility.public(), Filters(province=page.province.code), day)
         if board.targets.total or board.tasks.total:
             evaluation = board
-    return render(request, "portal/province.html", {"page": page, "evaluation": evaluation})
+            # The province's place among all provinces, on published plans only.
+            table = ranking(session, Visibility.public(), Filters(), day, by="province", limit=500)
+            card = next((c for c in table.items if c.key == page.province.code), None)
+            if card is not None:
+                scorecard = {"card": card, "total": table.total, "weights": table.weights}
+    return render(
+        request,
+        "portal/province.html",
+        {"page": page, "evaluation": evaluation, "scorecard": scorecard},
+    )
