@@ -269,13 +269,16 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=VIETNAM).astimezone(dt.UTC)
 
 
-def _target_value(target: TargetRow, fraction: float, rng: random.Random) -> str | None:
+def _target_value(
+    target: TargetRow, fraction: float, rng: random.Random, pace: float = 1.0
+) -> str | None:
+    """A plausible value: on the way from the baseline to the goal at ``pace``, with a little noise."""
     if target.unit == "bool" or target.kind == "achieve":
         return "có" if fraction > 0.8 and rng.random() < 0.5 else "không"
     goal = target.value if target.value is not None else (target.baseline_value or 10)
     base = target.baseline_value if target.baseline_value is not None else goal * 0.5
-    value = base + (goal - base) * fraction * rng.uniform(0.75, 1.1)
-    value *= rng.uniform(0.97, 1.03)
+    value = base + (goal - base) * fraction * pace
+    value *= rng.uniform(0.985, 1.015)
     if target.unit == "hạng":
         return str(max(1, round(value)))
     if target.unit in ("%", "% GRDP") and target.kind in ("level", "rank"):
@@ -450,38 +453,51 @@ def _assign(session, plan, departments, communes, rng, manifest) -> None:
                 task.deadline_due, task.deadline_precision = dt.date(year, 12, 31), "year"
         manifest["tasks"][str(task.id)] = before
     targets = session.scalars(
-        select(TargetRow).where(
+        select(TargetRow)
+        .where(
             TargetRow.plan_id == plan.id, TargetRow.active.is_(True), TargetRow.deleted.is_(False)
         )
+        .order_by(TargetRow.year.nulls_last(), TargetRow.id)
     )
+    # The milestones of one indicator measure one thing: one agency, one baseline.
+    series: dict[tuple, list[TargetRow]] = {}
     for target in targets:
-        if target.responsible_agency_id is not None:
-            continue
-        manifest["targets"][str(target.id)] = {
-            "responsible_agency_id": None,
-            "baseline_value": target.baseline_value,
-            "baseline_date": target.baseline_date.isoformat() if target.baseline_date else None,
-            "baseline_year": target.baseline_year,
-            "direction": target.direction,
-            "data_source": target.data_source,
-        }
-        target.responsible_agency_id = _best_agency(
-            f"{target.section_title or ''} {target.indicator}", departments, rng
-        ).id
-        if target.direction is None:
-            derived = derive_direction(target.kind, target.op, target.value)
-            target.direction = (
-                derived.value if derived else ("lower" if target.unit == "hạng" else "higher")
-            )
-        if target.baseline_value is None and target.value is not None and target.unit != "bool":
-            if target.unit == "hạng":
-                target.baseline_value = float(min(63, int(target.value) + rng.randint(5, 25)))
+        series.setdefault((fold(target.indicator), target.unit, target.kind), []).append(target)
+    for members in series.values():
+        agency = _best_agency(
+            f"{members[0].section_title or ''} {members[0].indicator}", departments, rng
+        )
+        first_goal = next((t.value for t in members if t.value is not None), None)
+        baseline = None
+        if first_goal is not None and members[0].unit != "bool":
+            if members[0].unit == "hạng":
+                baseline = float(min(63, int(first_goal) + rng.randint(5, 25)))
             else:
-                target.baseline_value = round(target.value * rng.uniform(0.3, 0.7), 1)
-            target.baseline_date = dt.date(2024, 12, 31)
-            target.baseline_year = 2024
-        if not target.data_source:
-            target.data_source = rng.choice(SOURCES)
+                baseline = round(first_goal * rng.uniform(0.3, 0.7), 1)
+        source = rng.choice(SOURCES)
+        for target in members:
+            if target.responsible_agency_id is not None:
+                continue
+            manifest["targets"][str(target.id)] = {
+                "responsible_agency_id": None,
+                "baseline_value": target.baseline_value,
+                "baseline_date": target.baseline_date.isoformat() if target.baseline_date else None,
+                "baseline_year": target.baseline_year,
+                "direction": target.direction,
+                "data_source": target.data_source,
+            }
+            target.responsible_agency_id = agency.id
+            if target.direction is None:
+                derived = derive_direction(target.kind, target.op, target.value)
+                target.direction = (
+                    derived.value if derived else ("lower" if target.unit == "hạng" else "higher")
+                )
+            if target.baseline_value is None and baseline is not None:
+                target.baseline_value = baseline
+                target.baseline_date = dt.date(2024, 12, 31)
+                target.baseline_year = 2024
+            if not target.data_source:
+                target.data_source = source
 
 
 def _simulate(session, plan, reporters, coordinator, rng, today) -> int:
@@ -504,6 +520,11 @@ def _simulate(session, plan, reporters, coordinator, rng, today) -> int:
         targets = reports.agency_targets(session, plan.id, agency_id)
         progress = {t.id: rng.uniform(0, 20) for t in tasks}
         speed = {t.id: rng.uniform(5, 25) for t in tasks}
+        series: dict[tuple, list[TargetRow]] = {}
+        for t in targets:
+            series.setdefault((fold(t.indicator), t.unit, t.kind), []).append(t)
+        # Some indicators move faster than planned, some slower: a pace per indicator.
+        pace = {key: rng.uniform(0.7, 1.15) for key in series}
         past = [p for p in period_rows if p.due < today]
         last_past = past[-1].id if past else None
         for period in period_rows:
@@ -544,15 +565,20 @@ def _simulate(session, plan, reporters, coordinator, rng, today) -> int:
                         "difficulties": "Thiếu kinh phí." if rng.random() < 0.2 else "",
                     }
             values = {}
-            for t in targets:
+            for key, members in series.items():
+                # One indicator, one measured value: every milestone of it gets the same figure,
+                # on the way to its furthest milestone.
                 if rng.random() < 0.1:
-                    values[t.id] = {"note": "Chưa có số liệu trong kỳ (dữ liệu mẫu)."}
+                    entry = {"note": "Chưa có số liệu trong kỳ (dữ liệu mẫu)."}
                 else:
-                    values[t.id] = {
-                        "value": _target_value(t, min(1.0, elapsed * 1.6 + 0.1), rng),
+                    goal = max(members, key=lambda t: t.year or 0)
+                    entry = {
+                        "value": _target_value(goal, min(1.0, elapsed * 1.6 + 0.1), rng, pace[key]),
                         "as_of": period.cutoff_end.strftime("%d/%m/%Y"),
-                        "source": t.data_source or "",
+                        "source": goal.data_source or "",
                     }
+                for t in members:
+                    values[t.id] = dict(entry)
             late = not current and roll < 0.22
             # Reports are compiled after the data cut-off and sent by the due date (or late).
             closed = period.cutoff_end + dt.timedelta(days=1)
