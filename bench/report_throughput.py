@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import select
-from tiendo.ingest.sources import SourceText
+from tiendo.ingest.readers import SourceText
 
 from tiendo.accounts.roles import Principal
 from tiendo.config import Settings
@@ -113,7 +113,7 @@ def prepare(runtime, agencies: int):
         path=Path(plan.doc),
         checksum=uuid.uuid4().hex * 2,
         size_bytes=1,
-        source=SourceText(text="KẾ HOẠCH", format="txt"),
+        source=SourceText(path="bench.txt", text="KẾ HOẠCH", raw_text="KẾ HOẠCH", format="txt"),
         extracted=plan,
     )
     plan_id = store_loaded_plan(
