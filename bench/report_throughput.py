@@ -25,7 +25,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import select
-from tiendo.ingest.readers import SourceText
 
 from tiendo.accounts.roles import Principal
 from tiendo.config import Settings
@@ -43,6 +42,7 @@ from tiendo.domain.plan import (
     Task,
 )
 from tiendo.ingest.pipeline import LoadedPlan
+from tiendo.ingest.readers import SourceText
 from tiendo.ingest.service import store_loaded_plan
 from tiendo.reporting import periods, reports
 from tiendo.runtime import build_runtime
