@@ -1,5 +1,6 @@
 """Dashboards, lists, rankings, warnings, the catalogue and the API through a real server."""
 
+import datetime as dt
 import json
 
 import httpx
@@ -9,6 +10,7 @@ from sqlalchemy import select
 
 from tests.evaluation_support import TODAY, record_facts, seed_plan
 from tests.functional.test_auth import csrf_of, login, make_user
+from tiendo.evaluate import facts
 from tiendo.store.tables import AuditRow, IndicatorLinkRow
 
 
@@ -46,7 +48,23 @@ def test_dashboards_need_signing_in(web):
 
 
 def test_a_leader_sees_the_dashboard_of_their_province_with_charts_and_tables(web):
-    client, _seeded, *_ = web
+    client, seeded, _merged, rt = web
+    with rt.session() as s:  # the next quarter is open: nothing is due yet
+        facts.record_submission(
+            s,
+            facts.SubmissionFact(
+                agency_id=seeded.agency_a,
+                period_key="2026-Q3",
+                due=dt.date(2026, 9, 15),
+                plan_id=seeded.plan_id,
+                province_code=seeded.province_code,
+                report_id=None,
+                submitted_at=None,
+                approved_at=None,
+            ),
+            today=TODAY,
+        )
+        s.commit()
     login(client, "lanhdao.hatinh")
     response = client.get("/danh-gia")
     doc = page(response)
@@ -68,6 +86,9 @@ def test_a_leader_sees_the_dashboard_of_their_province_with_charts_and_tables(we
     assert [a.get_text(strip=True) for a in overdue] == ["1 quá hạn", "1", "Nhiệm vụ quá hạn: 1"]
     data = json.loads(doc.find("script", id="evaluation-data").string)
     assert data["targets"]["total"] == 3
+    # the timeliness card speaks of a period already due, never of one with nothing expected
+    card = next(c for c in doc.select(".card") if "báo cáo đúng hạn kỳ" in c.get_text())
+    assert "/0)" not in card.get_text()
     # no inline script: every script is a file or JSON data
     for script in doc.find_all("script"):
         assert script.get("src") or script.get("type") == "application/json"
