@@ -45,6 +45,10 @@ def test_demo_data_are_plausible_deterministic_and_removable(runtime):
         assert result.agencies == len(demo.DEPARTMENTS) + len(demo.COMMUNES)
         roles = {role for _, _, role in result.users}
         assert roles == {"admin", "coordinator", "leader", "reporter"}
+        # a reporter's user name says which agency it belongs to, without a counter
+        names = [name for name, _, role in result.users if role == "reporter"]
+        assert not [n for n in names if n[-2:-1] == "." and n[-1].isdigit()]
+        assert any(n.endswith(".van.phong.ubnd.tinh") for n in names)
         with runtime.session() as s:
             assert demo.exists(s)
             assert (

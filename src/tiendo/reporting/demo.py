@@ -169,9 +169,12 @@ class Result:
 
 def _slug(text: str) -> str:
     folded = fold(text)
-    for prefix in ("so ", "ban ", "van phong ", "ubnd ", "cong an "):
+    # One generic prefix goes ("Sở Y tế" -> y.te); names that are only a prefix
+    # and a place ("Văn phòng UBND tỉnh", "Công an tỉnh") keep all their words.
+    for prefix in ("so ", "ban ", "ubnd "):
         if folded.startswith(prefix) and len(folded) > len(prefix) + 3:
             folded = folded[len(prefix) :]
+            break
     out = "".join(
         ch if ch.isalnum() else "." for ch in unicodedata.normalize("NFKD", folded) if ch.isascii()
     )
