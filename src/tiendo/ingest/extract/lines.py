@@ -27,11 +27,13 @@ ORDINAL_VALUES = {
 }  # fmt: skip
 ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r")\b"
 #: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:",
-#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần")
+#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần"), "Mục A." (a lettered one)
 PROGRAMME = (
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
     r"|Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP|Lĩnh vực|LĨNH VỰC|Nội dung|NỘI DUNG|Mục|MỤC)"
-    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|" + ORDINALS + r")\s*[:.\-–]\s*"
+    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|[A-HĐ](?=\s*[:.])|"
+    + ORDINALS
+    + r")\s*[:.\-–]\s*"
 )
 
 # Markers at the start of a line, most specific first. Each gives a style:
@@ -47,6 +49,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("programme", re.compile(PROGRAMME)),
     # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
+    # "A.1. Bối cảnh", "D.2. …": the numbered parts of a lettered section
+    ("upperdec", re.compile(r"^(?P<label>[A-HĐ]\.\d{1,2})\.?\s+(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|[-–/](?=\s))\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/\-–]?\s+(?=\S)")),
     # not "2.000 lượt …" (thousands) nor "2,5%": a number that wrapped to the line's start

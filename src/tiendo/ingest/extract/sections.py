@@ -39,7 +39,7 @@ _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.OBJECTIVES,
         re.compile(
-            r"^(?:quan d[il]em,? (?:va )?)?(?:cac )?(?:m[uy]c t[il]eu|ch[il] t[il]eu|tam nhin|dinh huong (?:den|muc tieu))"
+            r"^(?:(?:quan d[il]em|boi canh),? (?:va )?)?(?:cac )?(?:m[uy]c t[il]eu|ch[il] t[il]eu|tam nhin|dinh huong (?:den|muc tieu))"
         ),
     ),
     (SectionKind.VIEWPOINT, re.compile(r"^quan d[il]em")),

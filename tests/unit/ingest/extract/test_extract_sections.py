@@ -113,3 +113,28 @@ def test_a_roman_numeral_never_nests_under_a_bullet():
     )
     roman = next(n for n in outline(text).nodes() if n.style == "roman")
     assert roman.parent.style in (None, "article")
+
+
+def test_lettered_sections_with_numbered_parts():
+    text = (
+        "**Mục A. BỐI CẢNH, MỤC TIÊU**\n\n"
+        "A.1. Tình hình chung\n\nHuyện còn khó khăn.\n\n"
+        "A.2. Mục tiêu cụ thể giai đoạn 2026 - 2028\n\na) Tỷ lệ hộ dùng điện thoại thông minh đạt 80%.\n\n"
+        "**Mục B. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n1. Hạ tầng\n\n- Lắp đặt trạm thu phát sóng.\n\n"
+        "**Mục C. TỔ CHỨC THỰC HIỆN**\n\nC.1. Các phòng báo cáo hằng quý.\n"
+    )
+    o = outline(text)
+    tops = [(n.label, n.own_kind) for n in o.root.children]
+    assert tops == [
+        ("A", SectionKind.OBJECTIVES),
+        ("B", SectionKind.TASKS),
+        ("C", SectionKind.ORGANISATION),
+    ]
+    a = o.root.children[0]
+    assert [c.label for c in a.children] == ["A.1", "A.2"]
+    assert a.children[1].year == 2028
+    assert [c.label for c in o.root.children[1].children] == ["1"]
+
+
+def test_background_and_goals_is_an_objectives_title():
+    assert dict(kinds("I. BỐI CẢNH VÀ MỤC TIÊU\n\nNội dung.\n"))["I"] == SectionKind.OBJECTIVES
