@@ -55,6 +55,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/\-–]?\s+(?=\S)")),
     # not "2.000 lượt …" (thousands) nor "2,5%": a number that wrapped to the line's start
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:\.(?!\d)|\)|\s-\s|-\s|/\s)\s*(?=\S)")),
+    # "ii.", "iv)": lower-case Roman numerals; a lone "i.", "v." or "x." reads as a
+    # letter here and as a numeral in the outline when it follows one
+    ("lroman", re.compile(r"^(?P<label>i{2,3}|iv|vi{1,3}|ix)\s*[.)]\s+(?=\S)")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?:[).]|[-/](?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     # enumerations in words: "Thứ nhất, …", "Một là, …"

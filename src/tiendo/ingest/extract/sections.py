@@ -196,6 +196,25 @@ def _heading_year(node: Node) -> int | None:
     return title_year(title)
 
 
+# A lone "i", "v" or "x" is a Roman numeral when it opens a list or follows the one before it.
+_ROMAN_BEFORE = {"i": None, "v": "iv", "x": "ix"}
+
+
+def _lower_roman(block: Block, stack: list[Node]) -> str | None:
+    """ "lroman" for an "i.", "v." or "x." that numbers like "ii.", "iii.", not like "h)", "u)"."""
+    if block.style != "letter" or block.label not in _ROMAN_BEFORE:
+        return None
+    letters = [n for n in stack if n.style == "letter"]
+    romans = [n for n in stack if n.style == "lroman"]
+    before = _ROMAN_BEFORE[block.label]
+    if before is None:
+        # "i." opens a list of numerals unless it follows a lettered "h)"
+        return None if letters and letters[-1].label == "h" else "lroman"
+    if romans and romans[-1].label == before:
+        return "lroman"
+    return None
+
+
 def build_outline(blocks: list[Block]) -> Outline:
     root = Node(block=None)
     stack: list[Node] = [root]
@@ -254,7 +273,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             owner[id(block)] = root.children[-1]
             continue
         if block.kind == "item":
-            style = block.style
+            style = _lower_roman(block, stack) or block.style
             if style in _TOP_STYLES and top_style is None:
                 top_style = style
             if style == top_style:
@@ -303,18 +322,23 @@ def build_outline(blocks: list[Block]) -> Outline:
                 stack.append(node)
                 owner[id(block)] = node
                 continue
+        year = (
+            title_year(block.text)
+            if block.kind == "para"
+            and block.text.rstrip().endswith(":")
+            and short_title(block.text, 12)
+            else None
+        )
+        if year is not None:
+            # "Đến năm 2030:" on its own line heads the items that follow it; after
+            # the bullets of the milestone before, it ends their list.
+            while len(stack) > 1 and stack[-1].is_bullet:
+                stack.pop()
         parent = stack[-1]
         parent.paras.append(block)
         owner[id(block)] = parent
-        if (
-            block.kind == "para"
-            and block.text.rstrip().endswith(":")
-            and short_title(block.text, 12)
-        ):
-            # "Đến năm 2030:" on its own line heads the items that follow it.
-            year = title_year(block.text)
-            if year is not None:
-                milestone[id(parent)] = year
+        if year is not None:
+            milestone[id(parent)] = year
         if parent.block is not None and parent.year is None and block.kind == "heading":
             parent.year = title_year(block.text)
     return Outline(root=root, blocks=blocks, owner=owner, closing_line=closing_line)

@@ -138,3 +138,38 @@ def test_lettered_sections_with_numbered_parts():
 
 def test_background_and_goals_is_an_objectives_title():
     assert dict(kinds("I. BỐI CẢNH VÀ MỤC TIÊU\n\nNội dung.\n"))["I"] == SectionKind.OBJECTIVES
+
+
+def test_lower_case_roman_numerals_number_the_parts_of_a_section():
+    text = (
+        "PHẦN THỨ NHẤT. NHIỆM VỤ\n\n"
+        "i. Đào tạo\n\n- Mở lớp tập huấn.\n\n"
+        "ii. Nghiên cứu\n\n- Giao đề tài.\n\n"
+        "iii. Hợp tác\n\n- Ký thỏa thuận.\n\n"
+        "iv. Hạ tầng\n\n- Nâng cấp mạng.\n\n"
+        "v. Quản trị\n\n- Số hóa hồ sơ.\n"
+    )
+    part = outline(text).root.children[0]
+    assert [(c.style, c.label) for c in part.children] == [
+        ("lroman", "i"),
+        ("lroman", "ii"),
+        ("lroman", "iii"),
+        ("lroman", "iv"),
+        ("lroman", "v"),
+    ]
+
+
+def test_a_letter_i_after_h_stays_a_letter():
+    text = "1. Nhóm\n\ng) Việc bảy.\n\nh) Việc tám.\n\ni) Việc chín.\n"
+    group = outline(text).root.children[0]
+    assert [(c.style, c.label) for c in group.children][-1] == ("letter", "i")
+
+
+def test_a_milestone_line_after_bullets_heads_the_bullets_below_it():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "Trong năm 2026:\n\n- Tỷ lệ A đạt 50%.\n\n"
+        "Đến năm 2031:\n\n- Tỷ lệ B đạt 90%.\n\n- Tỷ lệ C đạt 70%.\n"
+    )
+    section = outline(text).root.children[0]
+    assert [c.year for c in section.children] == [2026, 2031, 2031]
