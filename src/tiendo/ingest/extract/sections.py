@@ -70,7 +70,7 @@ _CONTAINER = re.compile(
     r"^(?:cac )?(?:nh[il]?[ea]m v[uy](?: (?:va|,)? ?giai phap| cu the| trong tam| chu yeu)?|giai phap(?: thuc hien| chu yeu)?)$"
 )
 _YEAR_TITLE = re.compile(
-    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |(?:giai doan|nhiem ky) \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
 )
 
 
