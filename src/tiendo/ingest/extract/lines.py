@@ -80,9 +80,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
 
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
-# A page number left by a PDF export: "12", "- 12 -", "Trang 3".
+# A page number left by a PDF export: "12", "- 12 -", "Trang 3", and a running footer
+# with the page at one end, set off by a wide gap ("Kế hoạch số 03-KH/BCĐ      Trang 2/8").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$"
+    r"|^[^\t]{4,100}?\S(?: {3,}|\t+)(?:Trang|trang)\s+\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^(?:Trang|trang)\s+\d{1,3}\s*/\s*\d{1,3}(?: {3,}|\t+)\S[^\t]{4,100}$"
 )
 _ROW_SPLIT = re.compile(r"\t")
 _CLOSING = re.compile(r"^(?:nơi nhận|noi nhan)\b", re.IGNORECASE)
@@ -422,7 +425,7 @@ def running_headers(lines: list[str]) -> set[str]:
     pages = [i for i, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())]
     if len(pages) < 2:
         return set()
-    near: dict[str, int] = {}
+    near: dict[str, set[int]] = {}
     for i in pages:
         # the two nearest lines with text on each side of the page number
         for side in (range(i - 1, max(i - 6, -1), -1), range(i + 1, min(i + 6, len(lines)))):
@@ -435,8 +438,9 @@ def running_headers(lines: list[str]) -> set[str]:
                 if seen > 2:
                     break
                 if len(s) >= 15 and "\t" not in s and re.search(r"[^\W\d_]{2}", s):
-                    near[s] = near.get(s, 0) + 1
-    return {s for s, n in near.items() if n >= 2 and find_marker(s) is None}
+                    # a line between two close page numbers counts once, not once for each
+                    near.setdefault(s, set()).add(j)
+    return {s for s, n in near.items() if len(n) >= 2 and find_marker(s) is None}
 
 
 def build_blocks(text: str) -> list[Block]:

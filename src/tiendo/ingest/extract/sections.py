@@ -52,7 +52,9 @@ _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.ORGANISATION,
         re.compile(
-            r"^(?:to chuc (?:thuc h[il]en|trien khai)|trach nhiem (?:thuc hien|cua)|phan cong (?:nhiem vu|trach nhiem|thuc hien)|dieu khoan thi hanh)"
+            r"^(?:to chuc (?:thuc h[il]en|trien khai)|trach nhiem (?:thuc hien|cua)|phan cong (?:nhiem vu|trach nhiem|thuc hien)|dieu khoan thi hanh"
+            # "Chế độ báo cáo", "Chế độ họp, thông tin, báo cáo"
+            r"|che do (?:hop )?(?:thong tin )?bao cao)"
         ),
     ),
     (

@@ -173,3 +173,8 @@ def test_a_milestone_line_after_bullets_heads_the_bullets_below_it():
     )
     section = outline(text).root.children[0]
     assert [c.year for c in section.children] == [2026, 2031, 2031]
+
+
+def test_a_reporting_rules_section_is_part_of_the_implementation():
+    text = "IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO\n\n1. Các phòng báo cáo hằng tháng.\n"
+    assert dict(kinds(text))["IV"] == SectionKind.ORGANISATION
