@@ -47,6 +47,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
+    # "I.1. Hoàn thiện …", "VI.3. …": the items of a Roman-numbered group
+    ("romandec", re.compile(r"^(?P<label>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.\d{1,2})\.?\s+(?=\S)")),
     # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
     # "A.1. Bối cảnh", "D.2. …": the numbered parts of a lettered section

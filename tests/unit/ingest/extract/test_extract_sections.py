@@ -178,3 +178,19 @@ def test_a_milestone_line_after_bullets_heads_the_bullets_below_it():
 def test_a_reporting_rules_section_is_part_of_the_implementation():
     text = "IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO\n\n1. Các phòng báo cáo hằng tháng.\n"
     assert dict(kinds(text))["IV"] == SectionKind.ORGANISATION
+
+
+def test_items_numbered_after_their_roman_group():
+    text = (
+        "C. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "I. HOÀN THIỆN THỂ CHẾ\n\n"
+        "I.1. Sửa đổi quy chế quản lý đề tài.\nĐơn vị chủ trì: Vụ Pháp chế; thời hạn: tháng 8/2026.\n\n"
+        "I.2. Ban hành hướng dẫn khoán chi.\n\n"
+        "II. HẠ TẦNG\n\nII.1. Nâng cấp trung tâm dữ liệu.\n"
+    )
+    o = outline(text)
+    groups = o.root.children[0].children
+    assert [(g.label, [c.label for c in g.children]) for g in groups] == [
+        ("I", ["I.1", "I.2"]),
+        ("II", ["II.1"]),
+    ]
