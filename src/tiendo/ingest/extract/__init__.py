@@ -104,7 +104,7 @@ def _period_end(title: str | None) -> int | None:
     if not title:
         return None
     key = ocr_key(title)
-    m = re.search(r"giai doan\s+(?:19|20)\d\d\s*(?:-|–|den)\s*((?:19|20)\d\d)", key)
+    m = re.search(r"(?:giai doan|nhiem ky)\s+(?:19|20)\d\d\s*(?:-|–|den)\s*((?:19|20)\d\d)", key)
     if m:
         return int(m.group(1))
     m = re.search(r"\bden\s+(?:n\w?m\s+)?((?:19|20)\d\d)\b", key)

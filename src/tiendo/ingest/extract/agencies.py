@@ -27,7 +27,7 @@ _LABELLED = re.compile(r"(?:\b(?:co quan|don vi|cq)\s+|(?:^|(?<=[(;,.]))\s*)chu 
 _GIVEN = re.compile(r"\bgiao\s+(?:cho\s+)?(?=" + _HEADS + r"\b)")
 _LEADS = re.compile(r"\s+(?:la\s+)?(?:co quan\s+|don vi\s+)?chu tri\b")
 _STOP = re.compile(
-    r"\s*(?:[,;:.()]|\s(?:chu tri|phoi hop|tham muu|trien khai|xay dung|thuc hien|huong dan|chiu trach nhiem|theo doi|"
+    r"\s*(?:[,;:.()\[\]]|\s(?:chu tri|phoi hop|tham muu|trien khai|xay dung|thuc hien|huong dan|chiu trach nhiem|theo doi|"
     r"to chuc|nghien cuu|ban hanh|ra soat|co trach nhiem|la co quan|lam dau moi|chu dong|de xuat|tong hop|"
     r"kiem tra|danh gia|bao cao|phu trach|dau tu|nang cap|hoan thanh)\b)"
 )
@@ -71,7 +71,7 @@ def _cut(text: str, key: str, start: int, limit: int = 90) -> str | None:
             continue
         end = m.start()
         break
-    name = text[start:end].strip(" ,;:.-–")
+    name = text[start:end].strip(" ,;:.-–[]")
     if not name or len(name.split()) > 14:
         return None
     return name

@@ -34,13 +34,15 @@ from tiendo.ingest.extract.lines import Block
 from tiendo.ingest.extract.sections import Node, Outline
 
 _REPORT = re.compile(r"\bbao cao\b")
+# "trước ngày 10/12", and the latest day allowed: "chậm nhất ngày 10/12"
+_BY = r"(?:" + BEFORE + r"|cham nhat(?:\s+la)?(?:\s+vao)?)"
 # "quý" is a quarter; "quy định", "quy chế", "quy trình" are not.
 _QUARTER = r"quy\b(?!\s+(?:dinh|che|trinh|hoach|mo|luat|tac|chuan|pham|uoc|doi|dat|von|tien))"
 _PERIODIC = re.compile(
     r"\b(?:dinh ky|hang (?:thang|n\w?m)|hang "
     + _QUARTER
     + r"|(?:3|6|9|ba|sau) thang|"
-    + BEFORE
+    + _BY
     + r" ngay|"
     r"theo thang|theo "
     + _QUARTER
@@ -51,14 +53,14 @@ _PERIODIC = re.compile(
     + r")"
 )
 _DUE_PERIOD = re.compile(
-    BEFORE
+    _BY
     + r" ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+|hang\s+)?(?P<which>thang cuoi (?:cua\s+)?(?:quy|ky|thang)|thang dau (?:cua\s+)?(?:quy|ky) (?:sau|tiep theo)|hang thang|thang bao cao|cua thang)"
 )
 _PLAN_DOC = re.compile(
     r"\b(?:xay dung|ban hanh|ra soat|hoan thien|cu the hoa|dieu chinh)\s+(?:[^\s;.]+\s+){0,6}?"
     r"(?:ke hoach|chuong trinh|van ban|de an|quy che|bo tieu chi|bo chi so)\b"
     # a budget estimate to submit: "tham mưu (bố trí kinh phí …) dự toán …, trình … trước ngày"
-    r"|\b(?:tham muu|lap|xay dung)\s+(?:bo tri kinh phi|du toan)\b"
+    r"|\b(?:tham muu|lap|xay dung|tong hop)\s+(?:bo tri kinh phi|du toan|nhu cau kinh phi)\b"
 )
 # "hoàn thành trong tháng 4/2025", "trước ngày 15/9/2025", and "ban hành kế hoạch …
 # trong tháng 10/2025" where the month or quarter itself says when.
@@ -108,7 +110,11 @@ _REPORT_AS_NOUN = re.compile(
     r"(?<!chap hanh )(?<!theo )\bche do)\s+$"
 )
 # Updating progress on the monitoring system each month is the monthly report.
-_UPDATE = re.compile(r"\bcap nhat (?:tien do|ket qua|tinh hinh)\b")
+# Figures count when sent somewhere ("cập nhật số liệu … lên Hệ thống"), not as a feature of
+# a platform to build ("nền tảng …; cập nhật số liệu chỉ tiêu hằng tháng").
+_UPDATE = re.compile(
+    r"\bcap nhat (?:tien do|ket qua|tinh hinh)\b|\bcap nhat so lieu\b[^;.]{0,80}?\blen\b"
+)
 
 
 def _orders_report(clause: str) -> bool:
@@ -180,7 +186,7 @@ def _block_duties(
 
 # Where a list of frequencies goes on: ", 6 tháng", " và hằng năm", " và báo cáo năm".
 _NEXT_FREQUENCY = re.compile(
-    r"(?:,|\bva\b)\s+(?=(?:bao cao\s+)?(?:dinh ky\s+)?(?:hang\s+(?:quy|thang|n\w?m)\b|"
+    r"(?:,|\bva\b)\s+(?=bao cao\s+dot xuat\b|(?:bao cao\s+)?(?:dinh ky\s+)?(?:hang\s+(?:quy|thang|n\w?m)\b|"
     r"(?:3|6|9|ba|sau)\s+thang\b|n\w?m\b(?!\s*\d)|quy\b(?!\s*[ivx\d])))"
 )
 
@@ -237,10 +243,10 @@ def _plan_duty(
 
 
 _DAY_MONTH = r"(?P<d>\d{1,2})\s*(?:/|-|\s+thang\s+)(?P<m>\d{1,2})(?!\s*/\s*\d)"
-_DUE_DATE = re.compile(BEFORE + r" ngay\s+" + _DAY_MONTH)
+_DUE_DATE = re.compile(_BY + r" ngay\s+" + _DAY_MONTH)
 _MORE_DATES = re.compile(r"\s*\)?\s*(?:va|,)\s*(?:ngay\s+)?" + _DAY_MONTH)
 _DUE_EXPRESSION = re.compile(
-    BEFORE
+    _BY
     + r" ngay\s+\d{1,2}(?:\s*(?:/|-|\s+thang\s+)\d{1,2})?(?:\s*(?:va|,)\s*(?:"
     + BEFORE
     + r"\s+)?(?:ngay\s+)?"

@@ -27,11 +27,13 @@ ORDINAL_VALUES = {
 }  # fmt: skip
 ORDINALS = "(?i:" + "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)) + r")\b"
 #: a numbered programme or group of tasks: "Chương trình 3:", "Nhóm nhiệm vụ thứ hai:",
-#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần")
+#: "Nhiệm vụ 1.", "Mục 2." (a numbered section under a "Phần"), "Mục A." (a lettered one)
 PROGRAMME = (
     r"^(?:Chương trình|CHƯƠNG TRÌNH|Nhóm nhiệm vụ|NHÓM NHIỆM VỤ|Nhóm giải pháp|NHÓM GIẢI PHÁP|Nhóm|NHÓM"
     r"|Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP|Lĩnh vực|LĨNH VỰC|Nội dung|NỘI DUNG|Mục|MỤC)"
-    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|" + ORDINALS + r")\s*[:.\-–]\s*"
+    r"\s+(?:(?:số|thứ|THỨ)\s+)?(?P<label>\d+|[IVX]+|[A-HĐ](?=\s*[:.])|"
+    + ORDINALS
+    + r")\s*[:.\-–]\s*"
 )
 
 # Markers at the start of a line, most specific first. Each gives a style:
@@ -45,12 +47,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
+    # "I.1. Hoàn thiện …", "VI.3. …": the items of a Roman-numbered group
+    ("romandec", re.compile(r"^(?P<label>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.\d{1,2})\.?\s+(?=\S)")),
     # "II. MỤC TIÊU", "II- …", "II/ …"; "1. …", "1) …", "1- …", "1/ …"; "a) …", "a/ …"
     ("roman", re.compile(r"^(?P<label>(?=[IVX])[IVXl1|]{1,5})\s*(?:[.\-–:)]|/(?=\s))\s*(?=\S)")),
+    # "A.1. Bối cảnh", "D.2. …": the numbered parts of a lettered section
+    ("upperdec", re.compile(r"^(?P<label>[A-HĐ]\.\d{1,2})\.?\s+(?=\S)")),
     ("upper", re.compile(r"^(?P<label>[A-HĐ])\s*(?:[.)]|[-–/](?=\s))\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.):/\-–]?\s+(?=\S)")),
     # not "2.000 lượt …" (thousands) nor "2,5%": a number that wrapped to the line's start
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:\.(?!\d)|\)|\s-\s|-\s|/\s)\s*(?=\S)")),
+    # "ii.", "iv)": lower-case Roman numerals; a lone "i.", "v." or "x." reads as a
+    # letter here and as a numeral in the outline when it follows one
+    ("lroman", re.compile(r"^(?P<label>i{2,3}|iv|vi{1,3}|ix)\s*[.)]\s+(?=\S)")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*(?:[).]|[-/](?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<label>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     # enumerations in words: "Thứ nhất, …", "Một là, …"
@@ -73,9 +82,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _BULLET_STYLE = {"-": "dash", "–": "dash", "—": "dash"}
 
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
-# A page number left by a PDF export: "12", "- 12 -", "Trang 3".
+# A page number left by a PDF export: "12", "- 12 -", "Trang 3", and a running footer
+# with the page at one end, set off by a wide gap ("Kế hoạch số 03-KH/BCĐ      Trang 2/8").
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:Trang|trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$"
+    r"|^[^\t]{4,100}?\S(?: {3,}|\t+)(?:Trang|trang)\s+\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^(?:Trang|trang)\s+\d{1,3}\s*/\s*\d{1,3}(?: {3,}|\t+)\S[^\t]{4,100}$"
 )
 _ROW_SPLIT = re.compile(r"\t")
 _CLOSING = re.compile(r"^(?:nơi nhận|noi nhan)\b", re.IGNORECASE)
@@ -415,7 +427,7 @@ def running_headers(lines: list[str]) -> set[str]:
     pages = [i for i, x in enumerate(lines) if _PAGE_NUMBER.match(x.strip())]
     if len(pages) < 2:
         return set()
-    near: dict[str, int] = {}
+    near: dict[str, set[int]] = {}
     for i in pages:
         # the two nearest lines with text on each side of the page number
         for side in (range(i - 1, max(i - 6, -1), -1), range(i + 1, min(i + 6, len(lines)))):
@@ -428,8 +440,9 @@ def running_headers(lines: list[str]) -> set[str]:
                 if seen > 2:
                     break
                 if len(s) >= 15 and "\t" not in s and re.search(r"[^\W\d_]{2}", s):
-                    near[s] = near.get(s, 0) + 1
-    return {s for s, n in near.items() if n >= 2 and find_marker(s) is None}
+                    # a line between two close page numbers counts once, not once for each
+                    near.setdefault(s, set()).add(j)
+    return {s for s, n in near.items() if len(n) >= 2 and find_marker(s) is None}
 
 
 def build_blocks(text: str) -> list[Block]:

@@ -116,7 +116,10 @@ _ISSUER_SIGNS = [
     (re.compile(r"\bchinh phu\b"), "Chính phủ"),
     (re.compile(r"\bbo chinh tri\b"), "Bộ Chính trị"),
     (re.compile(r"\bhoi dong nhan dan\b|\bhdnd\b"), "HĐND tỉnh"),
+    (re.compile(r"^ban chi dao\b(?!.*\btrung uong\b)"), "Ban Chỉ đạo tỉnh"),
 ]
+# The national motto a flattened header puts on the issuer's line.
+_MOTTO = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN)")
 
 
 def _lines(text: str) -> list[str]:
@@ -149,8 +152,12 @@ def read_metadata(
 
 def _is_national(issuer: str | None) -> bool:
     """A national body (a ministry, the Government) has no province; a department has one."""
-    local = ("UBND tỉnh", "UBND huyện", "UBND xã", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy")
-    return bool(issuer) and issuer not in local and not issuer.startswith("Sở ")
+    local = (
+        "UBND tỉnh", "UBND huyện", "UBND xã", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy",
+        "Ban Chỉ đạo tỉnh", "Ủy ban MTTQ Việt Nam tỉnh",
+    )  # fmt: skip
+    # a department, or a university or college under the people's committee
+    return bool(issuer) and issuer not in local and not issuer.startswith(("Sở ", "Trường "))
 
 
 def _doc_type(head: list[str], text: str) -> tuple[str | None, str | None]:
@@ -263,7 +270,8 @@ def _signature_lines(lines: list[str], closing_line: int | None) -> list[str]:
         if raw.strip().startswith("|"):
             cells = [c for c in raw.strip().strip("|").split("|")]
         else:
-            cells = re.split(r"\t+|\s{3,}", raw.strip())
+            # columns set off by tabs, runs of spaces or " | "
+            cells = re.split(r"\t+|\s{3,}|\s\|\s", raw.strip())
         cells = [c for c in cells if c.strip() and not re.fullmatch(r"\s*:?-{3,}:?\s*", c)]
         for j, cell in enumerate(cells):
             parts = [_clean(x) for x in re.split(r"<br\s*/?>", cell)]
@@ -289,7 +297,7 @@ def _header_left(head: list[str]) -> list[str]:
     out = []
     for line in head[:8]:
         cell = re.split(r"\t|\s{3,}|\|", line.strip().strip("|"))[0]
-        cell = cell.replace("*", "").strip()
+        cell = _MOTTO.split(cell)[0].replace("*", "").strip()
         for part in re.split(r"<br\s*/?>", cell):
             part = part.strip()
             if re.match(r"(?i)^số\s*:", part) or re.match(r"^(?:Số|SỐ)\s+\d", part):
@@ -306,6 +314,9 @@ def _lower_level(head: list[str], text: str) -> str | None:
         key = compact(part)
         if part.isupper() and re.match(r"^SỞ\s", part):
             return _as_written(part, text) or "Sở " + " ".join(part.split()[1:]).lower()
+        if part.isupper() and re.match(r"^TRƯỜNG\s+(?:ĐẠI HỌC|CAO ĐẲNG)\s", part):
+            # a university or college of the province issues under its own name
+            return _as_written(part, text, "Trường") or _proper(part)
         if part.isupper() and _COMMUNE.match(key):
             return "UBND xã"
         if part.isupper() and _DISTRICT.match(key):
@@ -313,11 +324,13 @@ def _lower_level(head: list[str], text: str) -> str | None:
     return None
 
 
-def _as_written(upper: str, text: str) -> str | None:
+def _as_written(upper: str, text: str, head: str = "Sở|Bộ") -> str | None:
     """A name written in capitals, as the body text writes it ("Sở Khoa học và Công nghệ")."""
     target = fold_keep(upper).lower()
     n = len(upper.split())
-    for found in re.finditer(r"(?:Sở|Bộ) [A-ZĐÀ-Ỹ][^\s,;.()]*(?:\s+[^\s,;.()]+){0,10}", text):
+    for found in re.finditer(
+        r"(?:" + head + r") [A-ZĐÀ-Ỹ][^\s,;.()]*(?:\s+[^\s,;.()]+){0,10}", text
+    ):
         words = found.group(0).split()
         if len(words) >= n and fold_keep(" ".join(words[:n])).lower() == target:
             return " ".join(words[:n])
@@ -345,6 +358,8 @@ def _issuer_category(head: list[str], tail: list[str], number: str | None, text:
             return "BTV Tỉnh ủy"
         if re.match(r"^(?:hoi dong nhan dan|hdnd)\b", key):
             return "HĐND tỉnh"
+        if re.match(r"^(?:uy ban )?mat tran to quoc viet nam\b", key) and "trung uong" not in key:
+            return "Ủy ban MTTQ Việt Nam tỉnh"
         if re.match(r"^bo\s+[a-z]", key) and not key.startswith("bo chinh tri"):
             return _ministry(head, text)
         if re.match(r"^thu tuong chinh phu", key):
@@ -372,7 +387,7 @@ def _ministry(head: list[str], text: str) -> str | None:
     for line in head[:12]:
         # the header's left cell, whether tabs, spaces or pipes set it off
         part = re.split(r"\t|\s{3,}|\s*\|\s*|<br\s*/?>", line.strip().strip("|").strip())[0]
-        part = part.replace("*", "").strip()
+        part = _MOTTO.split(part)[0].replace("*", "").strip()
         folded = fold_keep(part).lower()
         if folded.startswith("bo ") and not folded.startswith("bo truong") and part.isupper():
             target = fold_keep(part).lower()
@@ -390,9 +405,15 @@ def _ministry(head: list[str], text: str) -> str | None:
     return None
 
 
+_NOT_NAMES = re.compile(r"^(?:" + "|".join(w for w, _ in _DOC_TYPES) + r"|phu luc|noi nhan)\b")
+
+
 def _looks_like_name(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
+        return False
+    if _NOT_NAMES.match(fold_keep(line).lower()):
+        # a document's title in capitals ("PHỤ LỤC", "CHƯƠNG TRÌNH HÀNH ĐỘNG")
         return False
     if re.search(r"[,;:()/]", line):
         return False
@@ -510,6 +531,9 @@ def _implements(head: list[str], own: str | None) -> list[str]:
                 code = _normal_number(m)
                 kind = m.group("t")
                 if not _CODE_KINDS.search(kind) or code == own_key:
+                    continue
+                if kind.startswith("TTr"):
+                    # the submission the plan was proposed in ("Tờ trình số 12/TTr-SNV")
                     continue
                 if m.start() > 0 and clause[m.start() - 1] in "/-":
                     continue

@@ -39,7 +39,7 @@ _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.OBJECTIVES,
         re.compile(
-            r"^(?:quan d[il]em,? (?:va )?)?(?:cac )?(?:m[uy]c t[il]eu|ch[il] t[il]eu|tam nhin|dinh huong (?:den|muc tieu))"
+            r"^(?:(?:quan d[il]em|boi canh),? (?:va )?)?(?:cac )?(?:m[uy]c t[il]eu|ch[il] t[il]eu|tam nhin|dinh huong (?:den|muc tieu))"
         ),
     ),
     (SectionKind.VIEWPOINT, re.compile(r"^quan d[il]em")),
@@ -52,7 +52,9 @@ _KIND_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.ORGANISATION,
         re.compile(
-            r"^(?:to chuc (?:thuc h[il]en|trien khai)|trach nhiem (?:thuc hien|cua)|phan cong (?:nhiem vu|trach nhiem|thuc hien)|dieu khoan thi hanh)"
+            r"^(?:to chuc (?:thuc h[il]en|trien khai)|trach nhiem (?:thuc hien|cua)|phan cong (?:nhiem vu|trach nhiem|thuc hien)|dieu khoan thi hanh"
+            # "Chế độ báo cáo", "Chế độ họp, thông tin, báo cáo"
+            r"|che do (?:hop )?(?:thong tin )?bao cao)"
         ),
     ),
     (
@@ -70,7 +72,7 @@ _CONTAINER = re.compile(
     r"^(?:cac )?(?:nh[il]?[ea]m v[uy](?: (?:va|,)? ?giai phap| cu the| trong tam| chu yeu)?|giai phap(?: thuc hien| chu yeu)?)$"
 )
 _YEAR_TITLE = re.compile(
-    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |giai doan \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?:den|toi|hết|het|vao) (?:het )?(?:n\w?m )?|tam nhin (?:den )?(?:n\w?m )?|\bn\w?m |(?:giai doan|nhiem ky) \d{4} ?-? ?)(?P<year>(?:19|20)\d\d)\b"
 )
 
 
@@ -196,6 +198,25 @@ def _heading_year(node: Node) -> int | None:
     return title_year(title)
 
 
+# A lone "i", "v" or "x" is a Roman numeral when it opens a list or follows the one before it.
+_ROMAN_BEFORE = {"i": None, "v": "iv", "x": "ix"}
+
+
+def _lower_roman(block: Block, stack: list[Node]) -> str | None:
+    """ "lroman" for an "i.", "v." or "x." that numbers like "ii.", "iii.", not like "h)", "u)"."""
+    if block.style != "letter" or block.label not in _ROMAN_BEFORE:
+        return None
+    letters = [n for n in stack if n.style == "letter"]
+    romans = [n for n in stack if n.style == "lroman"]
+    before = _ROMAN_BEFORE[block.label]
+    if before is None:
+        # "i." opens a list of numerals unless it follows a lettered "h)"
+        return None if letters and letters[-1].label == "h" else "lroman"
+    if romans and romans[-1].label == before:
+        return "lroman"
+    return None
+
+
 def build_outline(blocks: list[Block]) -> Outline:
     root = Node(block=None)
     stack: list[Node] = [root]
@@ -254,7 +275,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             owner[id(block)] = root.children[-1]
             continue
         if block.kind == "item":
-            style = block.style
+            style = _lower_roman(block, stack) or block.style
             if style in _TOP_STYLES and top_style is None:
                 top_style = style
             if style == top_style:
@@ -303,18 +324,23 @@ def build_outline(blocks: list[Block]) -> Outline:
                 stack.append(node)
                 owner[id(block)] = node
                 continue
+        year = (
+            title_year(block.text)
+            if block.kind == "para"
+            and block.text.rstrip().endswith(":")
+            and short_title(block.text, 12)
+            else None
+        )
+        if year is not None:
+            # "Đến năm 2030:" on its own line heads the items that follow it; after
+            # the bullets of the milestone before, it ends their list.
+            while len(stack) > 1 and stack[-1].is_bullet:
+                stack.pop()
         parent = stack[-1]
         parent.paras.append(block)
         owner[id(block)] = parent
-        if (
-            block.kind == "para"
-            and block.text.rstrip().endswith(":")
-            and short_title(block.text, 12)
-        ):
-            # "Đến năm 2030:" on its own line heads the items that follow it.
-            year = title_year(block.text)
-            if year is not None:
-                milestone[id(parent)] = year
+        if year is not None:
+            milestone[id(parent)] = year
         if parent.block is not None and parent.year is None and block.kind == "heading":
             parent.year = title_year(block.text)
     return Outline(root=root, blocks=blocks, owner=owner, closing_line=closing_line)

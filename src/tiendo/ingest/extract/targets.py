@@ -39,11 +39,11 @@ _YEAR_PHRASE = re.compile(
     + YEAR_WORD
     + r"\s+)?|\b"
     + YEAR_WORD
-    + r"\s+|\b(?P<period>giai doan)\s+(?P<begin>"
+    + r"\s+|\b(?:(?:den\s+)?het\s+)?(?P<period>giai doan|nhiem ky)\s+(?P<begin>"
     + YEAR
     + r")\s*(?:-|–|den)\s*"
-    # "trong Quý IV/2025", "tháng 9/2026": a deadline gives its year
-    + r"|\b(?:quy\s+(?:iv|i{1,3}|[1-4])|thang\s+\d{1,2})\s*(?:/|-|\s+"
+    # "trong Quý IV/2025", "tháng 9/2026", "trước ngày 31/12/2025": a deadline gives its year
+    + r"|\b(?:quy\s+(?:iv|i{1,3}|[1-4])|thang\s+\d{1,2}|ngay\s+\d{1,2}\s*/\s*\d{1,2})\s*(?:/|-|\s+"
     + YEAR_WORD
     + r"\s+))(?P<year>"
     + YEAR
@@ -58,9 +58,11 @@ _DOC_WORDS = re.compile(
 _LEADING_YEAR = re.compile(
     r"[\s\-–+•*]*(?:ph[a-z]n d[a-z]{0,2}u\s+)?(?:(?:den het|den cuoi|den|toi|het|trong|vao|cuoi)\s+(?:"
     + YEAR_WORD
-    + r"\s+)?|"
+    + r"\s+|nhiem ky\s+"
+    + YEAR
+    + r"\s*(?:-|–)\s*)?|"
     + YEAR_WORD
-    + r"\s+|giai doan\s+"
+    + r"\s+|(?:giai doan|nhiem ky)\s+"
     + YEAR
     + r"\s*(?:-|–)\s*)(?P<year>"
     + YEAR
@@ -120,7 +122,7 @@ def _in_title(
     period starts with the plan ("... giai đoạn 2025-2030, mỗi năm ...").
     """
     s = m.start()
-    if not key[lo:s].strip() or re.match(r"quy|thang", m.group("prep")):
+    if not key[lo:s].strip() or re.match(r"quy|thang|ngay", m.group("prep")):
         return False
     docs = list(_DOC_WORDS.finditer(key, max(lo, s - 140), s))
     if not docs:

@@ -106,6 +106,8 @@ def test_deadline_cells(cell, label):
             "Kiểm tra tiến độ tại các khối phố (Lãnh đạo UBND xã chủ trì; định kỳ).",
             "Lãnh đạo UBND xã",
         ),
+        ("Mở lớp kỹ năng số cho học viên. [Đơn vị chủ trì: Phòng Đào tạo]", "Phòng Đào tạo"),
+        ("Nâng cấp thư viện số. [Đơn vị chủ trì: Thư viện; thời hạn: 2026]", "Thư viện"),
     ],
 )
 def test_leads(text, lead):

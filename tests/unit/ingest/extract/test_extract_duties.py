@@ -201,3 +201,51 @@ def test_a_budget_estimate_due_by_a_date_is_a_plan_duty():
         ("plan", {"date": "2025-11-30"}),
         ("plan", {"date": "2025-10-31"}),
     ]
+
+
+def test_a_budget_summary_due_by_a_date_is_a_plan_duty():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tài chính tổng hợp dự toán năm 2027 của các sở, trình UBND tỉnh trước ngày 20/10/2026.\n\n"
+        "2. Phòng Tài chính tổng hợp nhu cầu kinh phí của các xã, trình UBND huyện chậm nhất ngày 15/9/2026.\n"
+    )
+    assert [(d.kind.value, d.due) for d in duties(text)] == [
+        ("plan", {"date": "2026-10-20"}),
+        ("plan", {"date": "2026-09-15"}),
+    ]
+
+
+def test_the_latest_day_allowed_is_a_due_date():
+    text = (
+        "IV. CHẾ ĐỘ BÁO CÁO\n\n"
+        "1. Các phòng báo cáo kết quả định kỳ hằng quý, trước ngày 16 của tháng cuối quý; "
+        "báo cáo năm chậm nhất ngày 08/12.\n"
+    )
+    assert [([f.value for f in d.frequency], d.due) for d in duties(text)] == [
+        (["quarterly"], {"day": 16, "month": "last_of_period"}),
+        (["annual"], {"dates": ["12-08"]}),
+    ]
+
+
+def test_a_yearly_report_and_an_ad_hoc_report_in_one_clause_are_two_duties():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các xã gửi báo cáo năm trước ngày 25/11 và báo cáo đột xuất khi có yêu cầu về UBND huyện.\n"
+    )
+    assert [[f.value for f in d.frequency] for d in duties(text)] == [["annual"], ["adhoc"]]
+
+
+def test_figures_updated_onto_a_system_each_month_are_a_monthly_report():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Văn phòng UBND huyện cập nhật số liệu hồ sơ trực tuyến lên Hệ thống giám sát hằng tháng, "
+        "trước ngày 22.\n"
+    )
+    assert [([f.value for f in d.frequency], d.due) for d in duties(text)] == [
+        (["monthly"], {"day": 22, "month": "last_of_period"})
+    ]
+    task = (
+        "III. NHIỆM VỤ\n\n1. Nền tảng\n\n"
+        "- Xây dựng kho dữ liệu của huyện; cập nhật số liệu chỉ tiêu hằng tháng.\n"
+    )
+    assert duties(task) == []

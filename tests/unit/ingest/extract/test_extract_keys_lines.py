@@ -230,3 +230,19 @@ def test_items_right_under_a_markdown_heading():
         (2, "item", "1"),
         (3, "item", "2"),
     ]
+
+
+def test_a_running_footer_with_the_page_on_the_same_line_and_its_header_are_dropped():
+    header = "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH AN GIANG"
+    text = (
+        "a) Phòng Trồng trọt chủ trì xây dựng bản đồ số vùng trồng lúa, cập nhật dữ liệu\n\n"
+        "Kế hoạch số 77/KH-SNNMT" + " " * 30 + "Trang 1/3\n" + header + "\n\n"
+        "sâu bệnh theo mùa vụ.\n\n"
+        "b) Chi cục Thủy lợi chủ trì lắp cảm biến mực nước.\n\n"
+        "Trang 2/3" + " " * 12 + "Kế hoạch số 77/KH-SNNMT\n" + header + "\n\n"
+        "c) Văn phòng Sở tổng hợp kết quả.\n"
+    )
+    blocks = build_blocks(text)
+    assert [b.label for b in blocks] == ["a", "b", "c"]
+    assert blocks[0].text.endswith("cập nhật dữ liệu sâu bệnh theo mùa vụ.")
+    assert not any("Trang" in b.text or header in b.text for b in blocks)

@@ -233,3 +233,76 @@ def test_a_ministry_in_a_markdown_header_and_its_ministers_title():
     assert m.issuer == "Bộ Nông nghiệp và Môi trường"
     assert m.province is None
     assert m.signer == "Lê Văn An"
+
+
+def test_a_steering_committee_of_the_provincial_party():
+    text = (
+        "TỈNH ỦY QUẢNG TRỊ                       ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ              Quảng Trị, ngày 02 tháng 10 năm 2025\n"
+        "Số 05-KH/BCĐ\n\nKẾ HOẠCH\nhoạt động năm 2026\n\n"
+        "I. MỤC TIÊU\n\n- Tỷ lệ hồ sơ trực tuyến đạt 90%.\n\n"
+        "Nơi nhận:                              T/M BAN CHỈ ĐẠO\n"
+        "- Như trên,                            TRƯỞNG BAN\n"
+        "- Lưu.                                 Hoàng Văn Sơn\n"
+    )
+    m = meta(text)
+    assert (m.issuer, m.province, m.signer) == ("Ban Chỉ đạo tỉnh", "Quảng Trị", "Hoàng Văn Sơn")
+
+
+def test_a_provincial_fatherland_front_committee():
+    text = (
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH NGHỆ AN\nBAN THƯỜNG TRỰC\n"
+        "Số: 40/KH-MTTQ-BTT                      Nghệ An, ngày 03 tháng 11 năm 2025\n\n"
+        "KẾ HOẠCH\nvận động Nhân dân học kỹ năng số\n\n"
+        "I. MỤC TIÊU\n\n- 100% khu dân cư có tổ công nghệ số.\n\n"
+        "Nơi nhận:                               TM. BAN THƯỜNG TRỰC\n"
+        "- Lưu: VT.                              CHỦ TỊCH\n\n"
+        "                                        Lê Thị Hoa\n"
+    )
+    m = meta(text)
+    assert (m.issuer, m.province) == ("Ủy ban MTTQ Việt Nam tỉnh", "Nghệ An")
+
+
+def test_a_provincial_university_issues_under_its_name():
+    text = (
+        "UBND TỈNH ĐỒNG THÁP                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TRƯỜNG ĐẠI HỌC ĐỒNG THÁP                Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 88/KH-ĐHĐT                          Đồng Tháp, ngày 05 tháng 6 năm 2025\n\n"
+        "KẾ HOẠCH\nchuyển đổi số của Trường Đại học Đồng Tháp\n\n"
+        "I. MỤC TIÊU\n\n- 100% giảng viên dùng học liệu số.\n\n"
+        "Nơi nhận:                               HIỆU TRƯỞNG\n"
+        "- Lưu: VT.\n\n                                        Trần Văn Dũng\n"
+    )
+    m = meta(text)
+    assert (m.issuer, m.province) == ("Trường Đại học Đồng Tháp", "Đồng Tháp")
+
+
+def test_a_ministry_header_flattened_onto_one_line_with_the_motto():
+    text = (
+        "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 300/KH-BNV Hà Nội, ngày 10 tháng 6 năm 2025\n\n"
+        "KẾ HOẠCH\n\nHành động của Bộ Nội vụ về chuyển đổi số\n\n"
+        "I. MỤC TIÊU\n\n- 100% hồ sơ công chức được số hóa.\n\n"
+        "Nơi nhận: KT. BỘ TRƯỞNG\n- Văn phòng Chính phủ; THỨ TRƯỞNG\n"
+        "- Các đơn vị thuộc Bộ; Vũ Đức Long\n- Lưu: VT.\n\nPHỤ LỤC\n"
+    )
+    m = meta(text)
+    assert (m.issuer, m.province, m.signer) == ("Bộ Nội vụ", None, "Vũ Đức Long")
+
+
+def test_the_recipients_and_the_signature_set_off_by_a_pipe():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/QĐ-UBND | Đắk Lắk, ngày 04 tháng 9 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch chuyển đổi số\n\n"
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 90/TTr-SNV ngày 01/9/2025.\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+        "Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n- Như Điều 1; | CHỦ TỊCH\n"
+        "- Lưu: VT. | Đinh Văn Khoa\n\n---\n\nKẾ HOẠCH HÀNH ĐỘNG\nchuyển đổi số\n\n"
+        "I. MỤC TIÊU\n\n- Tỷ lệ hồ sơ trực tuyến đạt 80%.\n"
+    )
+    m = meta(text)
+    assert m.signer == "Đinh Văn Khoa"
+    assert m.implements == ["57-NQ/TW"]

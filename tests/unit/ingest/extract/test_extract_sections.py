@@ -113,3 +113,84 @@ def test_a_roman_numeral_never_nests_under_a_bullet():
     )
     roman = next(n for n in outline(text).nodes() if n.style == "roman")
     assert roman.parent.style in (None, "article")
+
+
+def test_lettered_sections_with_numbered_parts():
+    text = (
+        "**Mục A. BỐI CẢNH, MỤC TIÊU**\n\n"
+        "A.1. Tình hình chung\n\nHuyện còn khó khăn.\n\n"
+        "A.2. Mục tiêu cụ thể giai đoạn 2026 - 2028\n\na) Tỷ lệ hộ dùng điện thoại thông minh đạt 80%.\n\n"
+        "**Mục B. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n1. Hạ tầng\n\n- Lắp đặt trạm thu phát sóng.\n\n"
+        "**Mục C. TỔ CHỨC THỰC HIỆN**\n\nC.1. Các phòng báo cáo hằng quý.\n"
+    )
+    o = outline(text)
+    tops = [(n.label, n.own_kind) for n in o.root.children]
+    assert tops == [
+        ("A", SectionKind.OBJECTIVES),
+        ("B", SectionKind.TASKS),
+        ("C", SectionKind.ORGANISATION),
+    ]
+    a = o.root.children[0]
+    assert [c.label for c in a.children] == ["A.1", "A.2"]
+    assert a.children[1].year == 2028
+    assert [c.label for c in o.root.children[1].children] == ["1"]
+
+
+def test_background_and_goals_is_an_objectives_title():
+    assert dict(kinds("I. BỐI CẢNH VÀ MỤC TIÊU\n\nNội dung.\n"))["I"] == SectionKind.OBJECTIVES
+
+
+def test_lower_case_roman_numerals_number_the_parts_of_a_section():
+    text = (
+        "PHẦN THỨ NHẤT. NHIỆM VỤ\n\n"
+        "i. Đào tạo\n\n- Mở lớp tập huấn.\n\n"
+        "ii. Nghiên cứu\n\n- Giao đề tài.\n\n"
+        "iii. Hợp tác\n\n- Ký thỏa thuận.\n\n"
+        "iv. Hạ tầng\n\n- Nâng cấp mạng.\n\n"
+        "v. Quản trị\n\n- Số hóa hồ sơ.\n"
+    )
+    part = outline(text).root.children[0]
+    assert [(c.style, c.label) for c in part.children] == [
+        ("lroman", "i"),
+        ("lroman", "ii"),
+        ("lroman", "iii"),
+        ("lroman", "iv"),
+        ("lroman", "v"),
+    ]
+
+
+def test_a_letter_i_after_h_stays_a_letter():
+    text = "1. Nhóm\n\ng) Việc bảy.\n\nh) Việc tám.\n\ni) Việc chín.\n"
+    group = outline(text).root.children[0]
+    assert [(c.style, c.label) for c in group.children][-1] == ("letter", "i")
+
+
+def test_a_milestone_line_after_bullets_heads_the_bullets_below_it():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "Trong năm 2026:\n\n- Tỷ lệ A đạt 50%.\n\n"
+        "Đến năm 2031:\n\n- Tỷ lệ B đạt 90%.\n\n- Tỷ lệ C đạt 70%.\n"
+    )
+    section = outline(text).root.children[0]
+    assert [c.year for c in section.children] == [2026, 2031, 2031]
+
+
+def test_a_reporting_rules_section_is_part_of_the_implementation():
+    text = "IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO\n\n1. Các phòng báo cáo hằng tháng.\n"
+    assert dict(kinds(text))["IV"] == SectionKind.ORGANISATION
+
+
+def test_items_numbered_after_their_roman_group():
+    text = (
+        "C. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "I. HOÀN THIỆN THỂ CHẾ\n\n"
+        "I.1. Sửa đổi quy chế quản lý đề tài.\nĐơn vị chủ trì: Vụ Pháp chế; thời hạn: tháng 8/2026.\n\n"
+        "I.2. Ban hành hướng dẫn khoán chi.\n\n"
+        "II. HẠ TẦNG\n\nII.1. Nâng cấp trung tâm dữ liệu.\n"
+    )
+    o = outline(text)
+    groups = o.root.children[0].children
+    assert [(g.label, [c.label for c in g.children]) for g in groups] == [
+        ("I", ["I.1", "I.2"]),
+        ("II", ["II.1"]),
+    ]

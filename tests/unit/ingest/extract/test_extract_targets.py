@@ -171,3 +171,23 @@ def test_a_sentence_opening_with_a_past_year_reports_baselines():
         "Đến năm 2030, kinh tế số chiếm 30% GRDP.\n"
     )
     assert rows(text) == [(2030, "=", 30, "% GRDP", True)]
+
+
+def test_milestone_at_the_end_of_a_term_of_office():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "1. Chỉ tiêu đến hết nhiệm kỳ 2026 - 2031\n\n"
+        "Tỷ lệ hội viên dùng ví điện tử đạt 60%.\n\n"
+        "2. Mục tiêu khác\n\n"
+        "Đến hết nhiệm kỳ 2026 - 2031, 95% chi hội có nhóm Zalo.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [(2031, 60), (2031, 95)]
+
+
+def test_a_date_in_the_phrase_gives_the_year_over_the_heading():
+    text = (
+        "II. MỤC TIÊU\n\n1. Mục tiêu giai đoạn 2025 - 2028\n\n"
+        "a) Số hóa 100% hồ sơ địa chính trước ngày 30/6/2026.\n\n"
+        "b) Tỷ lệ hộ dùng cáp quang đạt 85%.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [(2026, 100), (2028, 85)]
