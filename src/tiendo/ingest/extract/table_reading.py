@@ -25,7 +25,7 @@ def read_tables(
     for table in tables:
         if not table.rows:
             continue
-        node = outline.node_of(table.rows[0])
+        node = outline.node_of(table.first_block)
         section = section_of(node)
         if table.is_task_table or (section == SectionKind.TASKS and table.lists_names()):
             rows = table_tasks(table)
@@ -37,7 +37,7 @@ def read_tables(
         if found:
             targets.extend(found)
             continue
-        for row in table.rows:
+        for row in table.source or table.rows:
             t, b = row_targets(row, outline.node_of(row), plan_year, default_year)
             targets.extend(t)
             baselines.extend(b)

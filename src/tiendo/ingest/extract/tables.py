@@ -40,6 +40,13 @@ class Column:
 class Table:
     rows: list[Block]  # data rows, in order
     columns: list[Column] = field(default_factory=list)
+    # the blocks of the document the table was read from, when its rows are not
+    # those blocks (a table turned on its side)
+    source: list[Block] = field(default_factory=list)
+
+    @property
+    def first_block(self) -> Block:
+        return self.source[0] if self.source else self.rows[0]
 
     def has(self, role: str) -> bool:
         return any(c.role == role for c in self.columns)
@@ -147,6 +154,9 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
     data: list[Block] = []
     _restore_first_cells(run)
     rows = [r for r in run if not is_separator_row(r.cells or [])]
+    turned = _years_as_rows(rows, plan_year)
+    if turned is not None:
+        return turned
     # Rows open with their number ("1", "I", "a"); a table without a number column
     # starts its data at the first row that states a value under its header.
     is_data = _is_data
@@ -189,6 +199,65 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
             if columns[j].role == "other":
                 columns[j].role = "name"
     return Table(rows=data, columns=columns)
+
+
+# The first header of a table whose rows are years: "Năm", "Thời điểm", "Mốc", "Giai đoạn".
+_WHEN_FIRST = re.compile(r"^(?:nam|thoi diem|thoi gian|moc(?: thoi gian)?|giai doan|lo trinh)$")
+# A row that is a year: "2025", "Năm 2030", "Đến năm 2030", "2026 - 2030", "2024 (ước TH)".
+_YEAR_ROW = re.compile(
+    r"^(?:(?:den|het|trong)\s+)?(?:(?:nam|giai doan)\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|den)\s*(?:19|20)\d\d)?\b"
+)
+
+
+def _years_as_rows(rows: list[Block], plan_year: int | None) -> Table | None:
+    """A target table turned on its side: a row per year, a column per indicator.
+
+        | Năm           | Tỷ lệ … (%) | Số doanh nghiệp … (doanh nghiệp) |
+        | 2024 (ước TH) | 38,5        | 5                                |
+        | 2025          | ≥ 55        | 7                                |
+        | 2030          | ≥ 80        | 20                               |
+
+    Each indicator column becomes a row of an ordinary target table whose columns
+    are the years (a row that states what was done, "ước TH", or a year before the
+    plan's, is a baseline); each value keeps the line of its year's row. The unit
+    is written after the indicator's name in its header.
+    """
+    if len(rows) < 3:
+        return None
+    head = rows[0].cells or []
+    if len(head) < 2 or not _WHEN_FIRST.match(compact(head[0])):
+        return None
+    years = [r for r in rows[1:] if r.cells and _YEAR_ROW.match(compact(r.cells[0]))]
+    if len(years) < 2 or any(not re.search(r"[^\W\d_]{2,}", h) for h in head[1:] if h.strip()):
+        return None
+    cells = [c for r in years for c in (r.cells or [])[1:] if c.strip()]
+    if not cells or sum(1 for c in cells if read_value_cell(c) is not None) * 2 < len(cells):
+        return None
+    columns = [Column("stt"), Column("name"), Column("unit")]
+    columns += [_column(r.cells[0], 0, plan_year) for r in years]
+    for c in columns[3:]:
+        if c.role not in ("year", "baseline"):
+            c.role, c.year = "year", _row_year(c.header)
+    data: list[Block] = []
+    for j, header in enumerate(head[1:], start=1):
+        if not header.strip():
+            continue
+        m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", header)
+        name = header[: m.start()].strip() if m else header.strip()
+        unit = m.group(1) if m else ""
+        values = [(r.cells or [])[j] if j < len(r.cells or []) else "" for r in years]
+        data.append(
+            Block(
+                kind="row",
+                start=rows[0].start,
+                end=rows[-1].end,
+                text=" ".join([name, *values]),
+                cells=[str(len(data) + 1), name, unit, *values],
+                cell_lines=[rows[0].start] * 3 + [r.start for r in years],
+            )
+        )
+    return Table(rows=data, columns=columns, source=rows)
 
 
 def _is_number_cell(cells: list[str], j: int) -> bool:

@@ -235,3 +235,42 @@ def test_a_second_column_named_chi_tieu_holds_the_values():
         (4, 2030, "<=", 15, "hạng"),
         (5, 2026, "=", None, "bool"),
     ]
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_indicator():
+    text = (
+        "| Năm | Tỷ lệ hộ dùng cáp quang (%) | Tỷ trọng kinh tế số trong GRDP (%) "
+        "| Số hợp tác xã bán hàng trực tuyến (hợp tác xã) | Xếp hạng chỉ số PII (thứ hạng) |\n"
+        "|---|---|---|---|---|\n"
+        "| 2024 (thực hiện) | 52 | 6,1 | 14 | 40 |\n"
+        "| 2026 | ≥ 70 | 9 | 30 | ≤ 35 |\n"
+        "| Năm 2030 | 100 | 12 - 15 | 60 | ≤ 25 |\n"
+    )
+    t = table(text)
+    assert t.is_target_table
+    found = [
+        (x.line, x.year, x.kind.value, x.op.value, x.value, x.value_max, x.unit, x.indicator)
+        for x in table_targets(t)
+    ]
+    assert found == [
+        (4, 2026, "level", ">=", 70, None, "%", "Tỷ lệ hộ dùng cáp quang"),
+        (5, 2030, "level", "=", 100, None, "%", "Tỷ lệ hộ dùng cáp quang"),
+        (4, 2026, "level", "=", 9, None, "% GRDP", "Tỷ trọng kinh tế số trong GRDP"),
+        (5, 2030, "level", "range", 12, 15, "% GRDP", "Tỷ trọng kinh tế số trong GRDP"),
+        (4, 2026, "level", "=", 30, None, "số", "Số hợp tác xã bán hàng trực tuyến"),
+        (5, 2030, "level", "=", 60, None, "số", "Số hợp tác xã bán hàng trực tuyến"),
+        (4, 2026, "rank", "<=", 35, None, "hạng", "Xếp hạng chỉ số PII"),
+        (5, 2030, "rank", "<=", 25, None, "hạng", "Xếp hạng chỉ số PII"),
+    ]
+    # the row of what was done is the baseline of each indicator, not a target
+    assert {(x.baseline_value, x.baseline_year) for x in table_targets(t)[:2]} == {(52, 2024)}
+
+
+def test_a_table_of_prose_years_is_not_turned():
+    text = (
+        "| Năm | Nội dung | Ghi chú |\n|---|---|---|\n"
+        "| 2025 | Hoàn thiện hạ tầng dữ liệu | Ưu tiên vùng cao |\n"
+        "| 2026 | Mở rộng dịch vụ công | |\n"
+    )
+    t = table(text)
+    assert not t.source
