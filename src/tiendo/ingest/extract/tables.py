@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tiendo.domain.plan import Comparator, Deadline, Target, TargetKind, Task
 from tiendo.ingest.extract.deadlines import read_cell
 from tiendo.ingest.extract.keys import compact, ocr_key
-from tiendo.ingest.extract.lines import Block, is_separator_row
+from tiendo.ingest.extract.lines import Block, is_separator_row, roman_value
 from tiendo.ingest.extract.quantities import unit_of_share
 from tiendo.text.numbers import NumberFormatError, parse_number
 
@@ -95,10 +95,15 @@ class Table:
 
 def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table]:
     """Runs of table rows, each with its header read into column roles."""
-    tables: list[Table] = []
+    runs: list[list[Block]] = []
+    gaps: list[list[Block]] = []  # the blocks between a run and the one before it
     run: list[Block] = []
+    gap: list[Block] = []
     for block in blocks:
         if block.kind == "row":
+            if not run:
+                gaps.append(gap)
+                gap = []
             run.append(block)
             continue
         if (
@@ -110,11 +115,85 @@ def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table
             # A line break inside a cell leaves its end on a line of its own.
             continue
         if run:
-            tables.append(_read(run, plan_year))
+            runs.append(run)
             run = []
+        gap.append(block)
     if run:
-        tables.append(_read(run, plan_year))
+        runs.append(run)
+    merged: list[list[Block]] = []
+    for k, run in enumerate(runs):
+        if merged and _page_furniture(gaps[k]):
+            rest = _continuation(merged[-1], run)
+            if rest is not None:
+                merged[-1].extend(rest)
+                continue
+        merged.append(run)
+    tables = [_read(run, plan_year) for run in merged]
     return [t for t in tables if t.columns]
+
+
+def _page_furniture(gap: list[Block]) -> bool:
+    """Whether the lines between two runs of rows are what a page break leaves.
+
+    A running footer ("Kế hoạch số 03/KH  Trang 2/8"), a running header (the
+    issuer in capitals), a page number: a few short lines that open no section.
+    """
+    if not gap or len(gap) > 4:
+        return False
+    for b in gap:
+        if b.markdown or len(b.text.split()) > 16 or b.text.rstrip().endswith(":"):
+            return False
+        if b.kind == "item" and re.search(r"[^\W\d_]", b.text):
+            return False
+        if b.kind not in ("para", "heading", "item"):
+            return False
+    return True
+
+
+def _row_key(block: Block) -> str:
+    return " ".join(compact(c) for c in (block.cells or []) if c.strip())
+
+
+def _continuation(before: list[Block], after: list[Block]) -> list[Block] | None:
+    """The rows of ``after`` that carry on the table ``before``, or None if it is another table.
+
+    A table cut by a page break goes on with the row numbered next, perhaps
+    under its header repeated, perhaps with the end of a cell cut at the break.
+    """
+    heads = {_row_key(b) for b in before[:3]} - {""}
+    k = 0
+    while k < len(after) and (
+        _row_key(after[k]) in heads or is_separator_row(after[k].cells or [])
+    ):
+        k += 1
+    rest = after[k:]
+    numbers = [
+        (b.cells or [""])[0].strip().rstrip(".")
+        for b in before
+        if b.cells and _NUMBERED.match(b.cells[0].strip())
+    ]
+    first = next(
+        ((b.cells or [""])[0].strip().rstrip(".") for b in rest if (b.cells or [""])[0].strip()),
+        None,
+    )
+    if not numbers or first is None or not _follows(numbers[-1], first, numbers):
+        return None
+    width = max(len(b.cells or []) for b in before)
+    if any(len(b.cells or []) > width + 1 for b in rest):
+        return None
+    return rest
+
+
+def _follows(last: str, first: str, numbers: list[str]) -> bool:
+    """Whether the row number ``first`` comes next after ``last``."""
+    if re.fullmatch(r"\d+", last) and re.fullmatch(r"\d+", first):
+        return int(first) == int(last) + 1
+    m, n = re.fullmatch(r"(\d+)\.(\d+)", last), re.fullmatch(r"(\d+)\.(\d+)", first)
+    if m and n:
+        a, b, c, d = (int(x) for x in (*m.groups(), *n.groups()))
+        return (a == c and d == b + 1) or (c == a + 1 and d == 1)
+    romans = [roman_value(x) for x in numbers if roman_value(x)]
+    return bool(romans) and roman_value(first) == romans[-1] + 1
 
 
 def _is_data(cells: list[str]) -> bool:

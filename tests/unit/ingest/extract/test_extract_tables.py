@@ -274,3 +274,59 @@ def test_a_table_of_prose_years_is_not_turned():
     )
     t = table(text)
     assert not t.source
+
+
+def test_a_table_cut_by_a_page_break_reads_as_one():
+    text = (
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "1\tTỷ lệ thôn có Internet cáp quang\t%\t80\t100\n"
+        "2\tSố điểm wifi công cộng\tĐiểm\t120\t300\n"
+        "\n"
+        "Chương trình số 12/CTr-UBND                                  Trang 3/9\n"
+        "ỦY BAN NHÂN DÂN HUYỆN MINH SƠN\n"
+        "\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "3\tTỷ lệ hồ sơ nộp trực tuyến\t%\t≥ 60\t≥ 90\n"
+    )
+    t = table(text)
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(t)]
+    assert found == [
+        (2, 2026, "=", 80, "%"),
+        (2, 2030, "=", 100, "%"),
+        (3, 2026, "=", 120, "số"),
+        (3, 2030, "=", 300, "số"),
+        (9, 2026, ">=", 60, "%"),
+        (9, 2030, ">=", 90, "%"),
+    ]
+
+
+def test_a_task_table_cut_by_a_page_break_keeps_its_groups():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tNăm 2026\n"
+        "1\tTập huấn kỹ năng số cho cán bộ\tSở Nội vụ\tQuý I/2026\n"
+        "2\tKiểm tra thực hiện kế hoạch\tSở Tài chính\tQuý II/2026\n"
+        "\n"
+        "- 4 -\n"
+        "KẾ HOẠCH HOẠT ĐỘNG NĂM 2026\n"
+        "\n"
+        "3\tSơ kết một năm thực hiện\tVăn phòng UBND tỉnh\tTháng 12/2026\n"
+    )
+    found = [(x.line, x.group, x.lead, x.deadline.as_label()) for x in table_tasks(table(text))]
+    assert found == [
+        (3, "I", "Sở Nội vụ", "2026-03-31"),
+        (4, "I", "Sở Tài chính", "2026-06-30"),
+        (9, "I", "Văn phòng UBND tỉnh", "2026-12-31"),
+    ]
+
+
+def test_tables_under_headings_of_their_own_stay_apart():
+    text = (
+        "1. Hạ tầng số\n\n"
+        "TT\tNhiệm vụ\tChủ trì\tThời hạn\n"
+        "1\tPhủ sóng 5G các xã\tSở Khoa học và Công nghệ\t2026\n"
+        "2. Dữ liệu số\n\n"
+        "TT\tNhiệm vụ\tChủ trì\tThời hạn\n"
+        "3\tXây dựng kho dữ liệu\tSở Tài chính\t2027\n"
+    )
+    assert len(find_tables(build_blocks(text), 2025)) == 2
