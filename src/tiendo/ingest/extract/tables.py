@@ -121,6 +121,7 @@ def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table
     if run:
         runs.append(run)
     merged: list[list[Block]] = []
+    titles: list[str] = []
     for k, run in enumerate(runs):
         if merged and _page_furniture(gaps[k]):
             rest = _continuation(merged[-1], run)
@@ -128,7 +129,14 @@ def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table
                 merged[-1].extend(rest)
                 continue
         merged.append(run)
-    tables = [_read(run, plan_year) for run in merged]
+        # the table's title: the short lines right above it
+        above = []
+        for b in reversed(gaps[k]):
+            if len(above) == 3 or len(b.text.split()) > 30:
+                break
+            above.insert(0, b.text)
+        titles.append(" ".join(above))
+    tables = [_read(run, plan_year, title) for run, title in zip(merged, titles, strict=True)]
     return [t for t in tables if t.columns]
 
 
@@ -228,12 +236,12 @@ def _restore_first_cells(run: list[Block]) -> None:
             r.cells = ["", *(r.cells or [])]
 
 
-def _read(run: list[Block], plan_year: int | None) -> Table:
+def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
     _restore_first_cells(run)
     rows = [r for r in run if not is_separator_row(r.cells or [])]
-    turned = _years_as_rows(rows, plan_year)
+    turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title)
     if turned is not None:
         return turned
     # Rows open with their number ("1", "I", "a"); a table without a number column
@@ -337,6 +345,83 @@ def _years_as_rows(rows: list[Block], plan_year: int | None) -> Table | None:
             )
         )
     return Table(rows=data, columns=columns, source=rows)
+
+
+# The header of a column that names who each row is for: "Đơn vị", "Địa phương", "Xã, phường".
+_WHO_HEADER = re.compile(
+    r"^(?:ten\s+)?(?:don vi|dia phuong|co quan(?: don vi)?|xa(?: phuong)?(?: dac khu)?|"
+    r"huyen|khoa|phong|truong)(?: (?:thuc hien|truc thuoc))?$"
+)
+
+
+def _per_unit(rows: list[Block], title: str) -> Table | None:
+    """A table of targets handed out per unit: a row per unit, a column per indicator.
+
+        CHỈ TIÊU NĂM 2026 GIAO CHO CÁC XÃ
+        | TT | Đơn vị  | Hồ sơ trực tuyến (%) | Tổ công nghệ số (tổ) |
+        | 1  | Xã Đông | 80                   | 12                   |
+
+    Its title names it ("chỉ tiêu ... giao ...") and gives the year. Every number
+    is a target of that unit, 0 included, its indicator the column's name and the
+    unit's; the table is read as an ordinary one of a row per unit and indicator.
+    """
+    key = compact(title)
+    if not re.search(r"\b(?:chi tieu|muc tieu)\b", key):
+        return None
+    first = next((i for i, r in enumerate(rows) if _is_data(r.cells or [])), None)
+    if not first:
+        return None
+    heads, data = rows[:first], [r for r in rows[first:] if _is_data(r.cells or [])]
+    width = max(len(r.cells or []) for r in rows)
+    headers = [
+        re.sub(
+            r"(/)\s+(?=\S)",
+            r"\1",
+            " ".join(
+                h.cells[j].strip() for h in heads if j < len(h.cells or []) and h.cells[j].strip()
+            ),
+        )
+        for j in range(width)
+    ]
+    if len(headers) < 4 or not _WHO_HEADER.match(compact(headers[1])):
+        return None
+    values = []
+    for j in range(2, width):
+        cells = [(r.cells or [])[j] if j < len(r.cells or []) else "" for r in data]
+        numbers = [
+            c for c in cells if (v := read_value_cell(c)) is not None and v.value is not None
+        ]
+        if not headers[j] or len(numbers) * 2 <= len(cells):
+            return None
+        values.append(j)
+    if len(data) < 2 or not values:
+        return None
+    years = _YEAR.findall(title)
+    columns = [
+        Column("stt"),
+        Column("name"),
+        Column("unit"),
+        Column("year", title, int(years[-1]) if years else None),
+    ]
+    out: list[Block] = []
+    for r in data:
+        cells = r.cells or []
+        for j in values:
+            m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", headers[j])
+            name = (headers[j][: m.start()] if m else headers[j]).strip()
+            name = f"{name} - {cells[1].strip()}"
+            value = cells[j] if j < len(cells) else ""
+            out.append(
+                Block(
+                    kind="row",
+                    start=r.start,
+                    end=r.end,
+                    text=f"{name} {value}",
+                    cells=[str(len(out) + 1), name, m.group(1) if m else "", value],
+                    cell_lines=[r.start] * 4,
+                )
+            )
+    return Table(rows=out, columns=columns, source=rows)
 
 
 def _is_number_cell(cells: list[str], j: int) -> bool:

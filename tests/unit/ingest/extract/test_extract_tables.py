@@ -330,3 +330,39 @@ def test_tables_under_headings_of_their_own_stay_apart():
         "3\tXây dựng kho dữ liệu\tSở Tài chính\t2027\n"
     )
     assert len(find_tables(build_blocks(text), 2025)) == 2
+
+
+def test_a_table_of_targets_handed_out_per_unit():
+    text = (
+        "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 GIAO CHO CÁC XÃ\n"
+        "\n"
+        "| STT | Đơn vị | Hồ sơ nộp trực/ | Tổ công nghệ số |\n"
+        "|  |  | tuyến (%) | cộng đồng (tổ) |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | ≥ 70 | 12 |\n"
+        "| 2 | Xã Tây Sơn | 50 - 60 | 0 |\n"
+        "| 3 | Phường Nam Thành | 90 | - |\n"
+    )
+    t = table(text)
+    found = [
+        (x.line, x.year, x.op.value, x.value, x.value_max, x.unit, x.indicator)
+        for x in table_targets(t)
+    ]
+    assert found == [
+        (6, 2026, ">=", 70, None, "%", "Hồ sơ nộp trực/tuyến - Xã Đông Hưng"),
+        (6, 2026, "=", 12, None, "số", "Tổ công nghệ số cộng đồng - Xã Đông Hưng"),
+        (7, 2026, "range", 50, 60, "%", "Hồ sơ nộp trực/tuyến - Xã Tây Sơn"),
+        (7, 2026, "=", 0, None, "số", "Tổ công nghệ số cộng đồng - Xã Tây Sơn"),
+        (8, 2026, "=", 90, None, "%", "Hồ sơ nộp trực/tuyến - Phường Nam Thành"),
+    ]
+
+
+def test_a_table_of_counts_per_unit_without_a_target_title_holds_no_targets():
+    text = (
+        "PHÂN CÔNG CÁN BỘ PHỤ TRÁCH THEO CỤM\n"
+        "\n"
+        "| STT | Đơn vị | Số hộ | Số thôn |\n|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | 842 | 6 |\n"
+        "| 2 | Xã Tây Sơn | 731 | 5 |\n"
+    )
+    assert not table(text).source
