@@ -366,3 +366,25 @@ def test_a_table_of_counts_per_unit_without_a_target_title_holds_no_targets():
         "| 2 | Xã Tây Sơn | 731 | 5 |\n"
     )
     assert not table(text).source
+
+
+def test_task_tables_under_numbered_headings_take_them_as_groups():
+    from tiendo.ingest.extract import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nPhát triển khoa học, công nghệ năm 2026\n\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Phát triển hạ tầng số\n\n"
+        "| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1.1 | Phủ sóng 5G tại các xã vùng cao | Sở Khoa học và Công nghệ | 2026 |\n"
+        "| 1.2 | Nâng cấp trung tâm dữ liệu tỉnh | Văn phòng UBND tỉnh | Quý IV/2026 |\n\n"
+        "2. Phát triển nhân lực số\n\n"
+        "| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 2.1 | Bồi dưỡng kỹ năng số cho công chức xã | Sở Nội vụ | Hằng năm |\n"
+    )
+    tasks = extract_plan(text, "t.md").tasks
+    assert [(t.group, t.group_title, t.text[:20], t.lead) for t in tasks] == [
+        ("1", "Phát triển hạ tầng số", "Phủ sóng 5G tại các ", "Sở Khoa học và Công nghệ"),
+        ("1", "Phát triển hạ tầng số", "Nâng cấp trung tâm d", "Văn phòng UBND tỉnh"),
+        ("2", "Phát triển nhân lực số", "Bồi dưỡng kỹ năng số", "Sở Nội vụ"),
+    ]
