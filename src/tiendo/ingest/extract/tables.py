@@ -527,6 +527,8 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
 # --- target tables -------------------------------------------------------------------------
 
 _CELL_SYMBOLS = (
+    ("{,}", ","),  # LaTeX's decimal comma: "$7{,}5$"
+    ("{.}", "."),
     ("\\geq", "≥"),
     ("\\ge", "≥"),
     ("\\leq", "≤"),

@@ -12,6 +12,8 @@ from tiendo.ingest.extract.tables import find_tables, read_value_cell, table_tar
         ("≥ 60%", (">=", 60, None, "%", "level")),
         ("$\\geq 35\\%$", (">=", 35, None, "%", "level")),
         ("$>85\\%$", (">", 85, None, "%", "level")),
+        ("$\\geq 1{,}5$", (">=", 1.5, None, None, "level")),
+        ("$7{,}5\\%$", ("=", 7.5, None, "%", "level")),
         ("Có \\geq 65%", (">=", 65, None, "%", "level")),
         ("Có ≥ 40% (* ³)", (">=", 40, None, "%", "level")),
         ("5G (70%)", ("=", 70, None, "%", "level")),
