@@ -236,11 +236,25 @@ def _restore_first_cells(run: list[Block]) -> None:
             r.cells = ["", *(r.cells or [])]
 
 
+def _drop_empty_first_column(rows: list[Block]) -> None:
+    """Word text indented with a tab before every line gives every row an empty first cell."""
+    if (
+        rows
+        and all(r.cells and not r.cells[0].strip() for r in rows)
+        and any(len(r.cells or []) > 2 for r in rows)
+    ):
+        for r in rows:
+            r.cells = (r.cells or [])[1:]
+            if r.cell_lines:
+                r.cell_lines = r.cell_lines[1:]
+
+
 def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
     _restore_first_cells(run)
     rows = [r for r in run if not is_separator_row(r.cells or [])]
+    _drop_empty_first_column(rows)
     turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title)
     if turned is not None:
         return turned

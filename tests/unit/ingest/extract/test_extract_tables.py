@@ -390,3 +390,19 @@ def test_task_tables_under_numbered_headings_take_them_as_groups():
         ("1", "Phát triển hạ tầng số", "Nâng cấp trung tâm d", "Văn phòng UBND tỉnh"),
         ("2", "Phát triển nhân lực số", "Bồi dưỡng kỹ năng số", "Sở Nội vụ"),
     ]
+
+
+def test_a_tab_before_every_line_leaves_no_empty_first_column():
+    text = (
+        "\tSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "\tI\tNhiệm vụ về dữ liệu\n"
+        "\t1\tKho dữ liệu dùng chung của tỉnh\tSở Tài chính\tQuý II/2026\n"
+        "\t2\tBản đồ số vùng trồng\tSở Nông nghiệp và Môi trường\t2027\n"
+    )
+    t = table(text)
+    assert t.is_task_table
+    found = [(x.line, x.group, x.lead, x.deadline.as_label()) for x in table_tasks(t)]
+    assert found == [
+        (3, "I", "Sở Tài chính", "2026-06-30"),
+        (4, "I", "Sở Nông nghiệp và Môi trường", "2027"),
+    ]
