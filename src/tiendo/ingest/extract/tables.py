@@ -236,6 +236,17 @@ def _restore_first_cells(run: list[Block]) -> None:
             r.cells = ["", *(r.cells or [])]
 
 
+def _page_mark(row: Block) -> bool:
+    """A footer that a page break left among the rows: "Kế hoạch số 03/KH  Trang 2/8", "- 4 -"."""
+    cells = [c.strip() for c in row.cells or [] if c.strip()]
+    if len(cells) > 3:
+        return False
+    text = compact(" ".join(cells))
+    return bool(re.search(r"\btrang \d{1,3}(?: \d{1,3})?$", text)) or bool(
+        re.fullmatch(r"-\s*\d{1,3}\s*-", " ".join(cells))
+    )
+
+
 def _drop_empty_first_column(rows: list[Block]) -> None:
     """Word text indented with a tab before every line gives every row an empty first cell."""
     if (
@@ -253,7 +264,7 @@ def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
     _restore_first_cells(run)
-    rows = [r for r in run if not is_separator_row(r.cells or [])]
+    rows = [r for r in run if not is_separator_row(r.cells or []) and not _page_mark(r)]
     _drop_empty_first_column(rows)
     turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title)
     if turned is not None:

@@ -406,3 +406,15 @@ def test_a_tab_before_every_line_leaves_no_empty_first_column():
         (3, "I", "Sở Tài chính", "2026-06-30"),
         (4, "I", "Sở Nông nghiệp và Môi trường", "2027"),
     ]
+
+
+def test_a_footer_among_the_rows_is_no_group_row():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tDữ liệu số\n"
+        "1\tKho dữ liệu dùng chung\tSở Tài chính\t2026\n"
+        "Kế hoạch số 15/KH-UBND\tTrang 4/7\n"
+        "2\tBản đồ số vùng trồng\tSở Nông nghiệp và Môi trường\t2027\n"
+    )
+    found = [(x.line, x.group) for x in table_tasks(table(text))]
+    assert found == [(3, "I"), (5, "I")]
