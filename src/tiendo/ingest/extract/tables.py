@@ -710,6 +710,7 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
     when_j = table.index("when")
     targets: list[Target] = []
     previous: list[Target] = []
+    held = ""  # the name of the numbered row above, while no value has been read for it
     for row in table.rows:
         cells = row.cells or []
         name = (
@@ -728,6 +729,12 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                 t.indicator = (t.indicator + " " + name)[:200]
             continue
         previous = []
+        if first:
+            held = name
+        elif held:
+            # A name wrapped onto the row that holds its values ("2 | Tỷ lệ hồ sơ", then
+            # " | xử lý trực tuyến | % | 70"): the row carries on the numbered one above.
+            name = f"{held} {name}".strip()
         row_year = _row_year(cells[when_j]) if when_j is not None and when_j < len(cells) else None
         if (
             first
@@ -741,6 +748,7 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
         read = [(j, c, v) for j, c, v in read if v is not None]
         if not read:
             continue
+        held = ""
         col_unit, col_kind = (
             _unit_from_column(cells[unit_j])
             if unit_j is not None and unit_j < len(cells)

@@ -418,3 +418,22 @@ def test_a_footer_among_the_rows_is_no_group_row():
     )
     found = [(x.line, x.group) for x in table_tasks(table(text))]
     assert found == [(3, "I"), (5, "I")]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_after_it():
+    text = (
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "1\tTỷ lệ thôn có Internet cáp quang\t%\t80\t100\n"
+        "2\tTỷ lệ hồ sơ công việc xử lý\n"
+        "Trang 3/9\n"
+        "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN\n"
+        "\ttrên môi trường mạng\t%\t≥ 70\t≥ 90\n"
+        "3\tSố điểm wifi công cộng\tĐiểm\t120\t300\n"
+    )
+    t = table(text)
+    found = [(x.line, x.year, x.value, x.indicator) for x in table_targets(t)]
+    assert found[2:4] == [
+        (6, 2026, 70, "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng"),
+        (6, 2030, 90, "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng"),
+    ]
+    assert [x.line for x in table_targets(t)][4:] == [7, 7]
