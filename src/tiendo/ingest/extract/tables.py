@@ -314,11 +314,16 @@ def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
 
 
 # The first header of a table whose rows are years: "Năm", "Thời điểm", "Mốc", "Giai đoạn".
-_WHEN_FIRST = re.compile(r"^(?:nam|thoi diem|thoi gian|moc(?: thoi gian)?|giai doan|lo trinh)$")
-# A row that is a year: "2025", "Năm 2030", "Đến năm 2030", "2026 - 2030", "2024 (ước TH)".
+_WHEN_FIRST = re.compile(
+    r"^(?:(?:chi tieu|muc tieu)\s+)?(?:nam|thoi diem|thoi gian|moc(?: thoi gian)?|giai doan|lo trinh)"
+    r"(?:\s+(?:chi tieu|muc tieu))?$"
+)
+# A row that is a year: "2025", "Năm 2030", "Đến năm 2030", "2026 - 2030", "2024 (ước TH)",
+# "Ước thực hiện 2024".
 _YEAR_ROW = re.compile(
-    r"^(?:(?:den|het|trong)\s+)?(?:(?:nam|giai doan)\s+)?(?:19|20)\d\d"
-    r"(?:\s*(?:-|den)\s*(?:19|20)\d\d)?\b"
+    r"^(?:(?:uoc|uoc th|uoc thuc hien|thuc hien|hien trang|ke hoach|muc tieu)\s+)?"
+    r"(?:(?:den|het|trong)\s+)?(?:(?:nam|giai doan)\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|den)?\s*(?:19|20)\d\d)?\b"
 )
 
 
@@ -333,14 +338,28 @@ def _years_as_rows(rows: list[Block], plan_year: int | None) -> Table | None:
     Each indicator column becomes a row of an ordinary target table whose columns
     are the years (a row that states what was done, "ước TH", or a year before the
     plan's, is a baseline); each value keeps the line of its year's row. The unit
-    is written after the indicator's name in its header.
+    is written after the indicator's name in its header, or on a header row of
+    its own.
     """
     if len(rows) < 3:
         return None
-    head = rows[0].cells or []
+    first = next(
+        (i for i, r in enumerate(rows) if r.cells and _YEAR_ROW.match(compact(r.cells[0]))), None
+    )
+    if not first or first > 3:
+        return None
+    width = max(len(r.cells or []) for r in rows[:first])
+    head = [
+        " ".join(
+            r.cells[j].strip()
+            for r in rows[:first]
+            if j < len(r.cells or []) and r.cells[j].strip()
+        )
+        for j in range(width)
+    ]
     if len(head) < 2 or not _WHEN_FIRST.match(compact(head[0])):
         return None
-    years = [r for r in rows[1:] if r.cells and _YEAR_ROW.match(compact(r.cells[0]))]
+    years = [r for r in rows[first:] if r.cells and _YEAR_ROW.match(compact(r.cells[0]))]
     if len(years) < 2 or any(not re.search(r"[^\W\d_]{2,}", h) for h in head[1:] if h.strip()):
         return None
     cells = [c for r in years for c in (r.cells or [])[1:] if c.strip()]

@@ -437,3 +437,20 @@ def test_a_row_cut_by_a_page_break_goes_on_after_it():
         (6, 2030, 90, "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng"),
     ]
     assert [x.line for x in table_targets(t)][4:] == [7, 7]
+
+
+def test_a_table_of_years_as_rows_with_its_units_on_a_header_row_of_their_own():
+    text = (
+        "Năm\tTỷ lệ xã có điểm wifi công cộng\tSố sản phẩm OCOP bán trực tuyến\n"
+        "\t(%)\t(sản phẩm)\n"
+        "Ước thực hiện 2024\t35\t12\n"
+        "Năm 2026\t≥ 60\t20\n"
+        "Đến năm 2030\t100\t45\n"
+    )
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(table(text))]
+    assert found == [
+        (4, 2026, ">=", 60, "%"),
+        (5, 2030, "=", 100, "%"),
+        (4, 2026, "=", 20, "số"),
+        (5, 2030, "=", 45, "số"),
+    ]
