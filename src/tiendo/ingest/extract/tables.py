@@ -266,7 +266,7 @@ def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
     _restore_first_cells(run)
     rows = [r for r in run if not is_separator_row(r.cells or []) and not _page_mark(r)]
     _drop_empty_first_column(rows)
-    turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title)
+    turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title, plan_year)
     if turned is not None:
         return turned
     # Rows open with their number ("1", "I", "a"); a table without a number column
@@ -398,7 +398,7 @@ _WHO_HEADER = re.compile(
 )
 
 
-def _per_unit(rows: list[Block], title: str) -> Table | None:
+def _per_unit(rows: list[Block], title: str, plan_year: int | None) -> Table | None:
     """A table of targets handed out per unit: a row per unit, a column per indicator.
 
         CHỈ TIÊU NĂM 2026 GIAO CHO CÁC XÃ
@@ -435,9 +435,10 @@ def _per_unit(rows: list[Block], title: str) -> Table | None:
         numbers = [
             c for c in cells if (v := read_value_cell(c)) is not None and v.value is not None
         ]
-        if not headers[j] or len(numbers) * 2 <= len(cells):
-            return None
-        values.append(j)
+        role = _column(headers[j], j, plan_year).role
+        # a column of notes or of what was done (a baseline) holds no targets
+        if headers[j] and role != "baseline" and len(numbers) * 2 > len(cells):
+            values.append(j)
     if len(data) < 2 or not values:
         return None
     years = _YEAR.findall(title)
@@ -446,23 +447,29 @@ def _per_unit(rows: list[Block], title: str) -> Table | None:
         Column("name"),
         Column("unit"),
         Column("year", title, int(years[-1]) if years else None),
+        Column("when"),
     ]
+    # the title names the indicator of columns that are years ("Năm 2026 | Năm 2030")
+    topic = re.sub(r"\((?:kèm|ban hành)[^)]*\)", "", title, flags=re.IGNORECASE)
+    topic = re.sub(r"^\s*phụ lục(?:\s+(?:[IVX]+|\d+))?\b\W*", "", topic, flags=re.IGNORECASE)
     out: list[Block] = []
     for r in data:
         cells = r.cells or []
         for j in values:
-            m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", headers[j])
-            name = (headers[j][: m.start()] if m else headers[j]).strip()
+            header = headers[j] if not _YEAR.search(headers[j]) else topic.strip()
+            m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", header)
+            name = (header[: m.start()] if m else header).strip()[:150]
             name = f"{name} - {cells[1].strip()}"
             value = cells[j] if j < len(cells) else ""
+            when = headers[j] if _YEAR.search(headers[j]) else ""
             out.append(
                 Block(
                     kind="row",
                     start=r.start,
                     end=r.end,
                     text=f"{name} {value}",
-                    cells=[str(len(out) + 1), name, m.group(1) if m else "", value],
-                    cell_lines=[r.start] * 4,
+                    cells=[str(len(out) + 1), name, m.group(1) if m else "", value, when],
+                    cell_lines=[r.start] * 5,
                 )
             )
     return Table(rows=out, columns=columns, source=rows)

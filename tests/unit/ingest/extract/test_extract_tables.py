@@ -454,3 +454,23 @@ def test_a_table_of_years_as_rows_with_its_units_on_a_header_row_of_their_own():
         (4, 2026, "=", 20, "số"),
         (5, 2030, "=", 45, "số"),
     ]
+
+
+def test_a_table_per_unit_with_a_column_per_year_and_a_column_of_notes():
+    text = (
+        "PHỤ LỤC II\n"
+        "CHỈ TIÊU TỶ LỆ HỒ SƠ TRỰC TUYẾN GIAO CHO CÁC XÃ (%)\n"
+        "\n"
+        "| STT | Địa phương | Thực hiện 2024 | Năm 2026 | Năm 2030 | Ghi chú |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | 41 | ≥ 60 | 90 | Xã vùng cao |\n"
+        "| 2 | Xã Tây Sơn | 55 | 70 | ≥ 95 | |\n"
+    )
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(table(text))]
+    assert found == [
+        (6, 2026, ">=", 60, "%"),
+        (6, 2030, "=", 90, "%"),
+        (7, 2026, "=", 70, "%"),
+        (7, 2030, ">=", 95, "%"),
+    ]
+    assert table_targets(table(text))[0].indicator.endswith(" - Xã Đông Hưng")
