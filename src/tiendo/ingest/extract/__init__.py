@@ -59,7 +59,7 @@ def extract_plan(text: str, doc: str) -> ExtractedPlan:
     tasks = section_tasks(outline, plan_year)
     tables = find_tables(blocks, plan_year)
     table_found, table_tasks_found, table_baselines = read_tables(
-        tables, outline, plan_year, default_year
+        tables, outline, plan_year, default_year, tasks
     )
     targets.extend(table_found)
     tasks.extend(table_tasks_found)

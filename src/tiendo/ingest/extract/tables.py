@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tiendo.domain.plan import Comparator, Deadline, Target, TargetKind, Task
 from tiendo.ingest.extract.deadlines import read_cell
 from tiendo.ingest.extract.keys import compact, ocr_key
-from tiendo.ingest.extract.lines import Block, is_separator_row
+from tiendo.ingest.extract.lines import Block, is_separator_row, roman_value
 from tiendo.ingest.extract.quantities import unit_of_share
 from tiendo.text.numbers import NumberFormatError, parse_number
 
@@ -40,6 +40,13 @@ class Column:
 class Table:
     rows: list[Block]  # data rows, in order
     columns: list[Column] = field(default_factory=list)
+    # the blocks of the document the table was read from, when its rows are not
+    # those blocks (a table turned on its side)
+    source: list[Block] = field(default_factory=list)
+
+    @property
+    def first_block(self) -> Block:
+        return self.source[0] if self.source else self.rows[0]
 
     def has(self, role: str) -> bool:
         return any(c.role == role for c in self.columns)
@@ -88,10 +95,15 @@ class Table:
 
 def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table]:
     """Runs of table rows, each with its header read into column roles."""
-    tables: list[Table] = []
+    runs: list[list[Block]] = []
+    gaps: list[list[Block]] = []  # the blocks between a run and the one before it
     run: list[Block] = []
+    gap: list[Block] = []
     for block in blocks:
         if block.kind == "row":
+            if not run:
+                gaps.append(gap)
+                gap = []
             run.append(block)
             continue
         if (
@@ -103,11 +115,93 @@ def find_tables(blocks: list[Block], plan_year: int | None = None) -> list[Table
             # A line break inside a cell leaves its end on a line of its own.
             continue
         if run:
-            tables.append(_read(run, plan_year))
+            runs.append(run)
             run = []
+        gap.append(block)
     if run:
-        tables.append(_read(run, plan_year))
+        runs.append(run)
+    merged: list[list[Block]] = []
+    titles: list[str] = []
+    for k, run in enumerate(runs):
+        if merged and _page_furniture(gaps[k]):
+            rest = _continuation(merged[-1], run)
+            if rest is not None:
+                merged[-1].extend(rest)
+                continue
+        merged.append(run)
+        # the table's title: the short lines right above it
+        above = []
+        for b in reversed(gaps[k]):
+            if len(above) == 3 or len(b.text.split()) > 30:
+                break
+            above.insert(0, b.text)
+        titles.append(" ".join(above))
+    tables = [_read(run, plan_year, title) for run, title in zip(merged, titles, strict=True)]
     return [t for t in tables if t.columns]
+
+
+def _page_furniture(gap: list[Block]) -> bool:
+    """Whether the lines between two runs of rows are what a page break leaves.
+
+    A running footer ("Kế hoạch số 03/KH  Trang 2/8"), a running header (the
+    issuer in capitals), a page number: a few short lines that open no section.
+    """
+    if not gap or len(gap) > 4:
+        return False
+    for b in gap:
+        if b.markdown or len(b.text.split()) > 16 or b.text.rstrip().endswith(":"):
+            return False
+        if b.kind == "item" and re.search(r"[^\W\d_]", b.text):
+            return False
+        if b.kind not in ("para", "heading", "item"):
+            return False
+    return True
+
+
+def _row_key(block: Block) -> str:
+    return " ".join(compact(c) for c in (block.cells or []) if c.strip())
+
+
+def _continuation(before: list[Block], after: list[Block]) -> list[Block] | None:
+    """The rows of ``after`` that carry on the table ``before``, or None if it is another table.
+
+    A table cut by a page break goes on with the row numbered next, perhaps
+    under its header repeated, perhaps with the end of a cell cut at the break.
+    """
+    heads = {_row_key(b) for b in before[:3]} - {""}
+    k = 0
+    while k < len(after) and (
+        _row_key(after[k]) in heads or is_separator_row(after[k].cells or [])
+    ):
+        k += 1
+    rest = after[k:]
+    numbers = [
+        (b.cells or [""])[0].strip().rstrip(".")
+        for b in before
+        if b.cells and _NUMBERED.match(b.cells[0].strip())
+    ]
+    first = next(
+        ((b.cells or [""])[0].strip().rstrip(".") for b in rest if (b.cells or [""])[0].strip()),
+        None,
+    )
+    if not numbers or first is None or not _follows(numbers[-1], first, numbers):
+        return None
+    width = max(len(b.cells or []) for b in before)
+    if any(len(b.cells or []) > width + 1 for b in rest):
+        return None
+    return rest
+
+
+def _follows(last: str, first: str, numbers: list[str]) -> bool:
+    """Whether the row number ``first`` comes next after ``last``."""
+    if re.fullmatch(r"\d+", last) and re.fullmatch(r"\d+", first):
+        return int(first) == int(last) + 1
+    m, n = re.fullmatch(r"(\d+)\.(\d+)", last), re.fullmatch(r"(\d+)\.(\d+)", first)
+    if m and n:
+        a, b, c, d = (int(x) for x in (*m.groups(), *n.groups()))
+        return (a == c and d == b + 1) or (c == a + 1 and d == 1)
+    romans = [roman_value(x) for x in numbers if roman_value(x)]
+    return bool(romans) and roman_value(first) == romans[-1] + 1
 
 
 def _is_data(cells: list[str]) -> bool:
@@ -142,11 +236,39 @@ def _restore_first_cells(run: list[Block]) -> None:
             r.cells = ["", *(r.cells or [])]
 
 
-def _read(run: list[Block], plan_year: int | None) -> Table:
+def _page_mark(row: Block) -> bool:
+    """A footer that a page break left among the rows: "Kế hoạch số 03/KH  Trang 2/8", "- 4 -"."""
+    cells = [c.strip() for c in row.cells or [] if c.strip()]
+    if len(cells) > 3:
+        return False
+    text = compact(" ".join(cells))
+    return bool(re.search(r"\btrang \d{1,3}(?: \d{1,3})?$", text)) or bool(
+        re.fullmatch(r"-\s*\d{1,3}\s*-", " ".join(cells))
+    )
+
+
+def _drop_empty_first_column(rows: list[Block]) -> None:
+    """Word text indented with a tab before every line gives every row an empty first cell."""
+    if (
+        rows
+        and all(r.cells and not r.cells[0].strip() for r in rows)
+        and any(len(r.cells or []) > 2 for r in rows)
+    ):
+        for r in rows:
+            r.cells = (r.cells or [])[1:]
+            if r.cell_lines:
+                r.cell_lines = r.cell_lines[1:]
+
+
+def _read(run: list[Block], plan_year: int | None, title: str = "") -> Table:
     header_rows: list[list[str]] = []
     data: list[Block] = []
     _restore_first_cells(run)
-    rows = [r for r in run if not is_separator_row(r.cells or [])]
+    rows = [r for r in run if not is_separator_row(r.cells or []) and not _page_mark(r)]
+    _drop_empty_first_column(rows)
+    turned = _years_as_rows(rows, plan_year) or _per_unit(rows, title, plan_year)
+    if turned is not None:
+        return turned
     # Rows open with their number ("1", "I", "a"); a table without a number column
     # starts its data at the first row that states a value under its header.
     is_data = _is_data
@@ -189,6 +311,168 @@ def _read(run: list[Block], plan_year: int | None) -> Table:
             if columns[j].role == "other":
                 columns[j].role = "name"
     return Table(rows=data, columns=columns)
+
+
+# The first header of a table whose rows are years: "Năm", "Thời điểm", "Mốc", "Giai đoạn".
+_WHEN_FIRST = re.compile(
+    r"^(?:(?:chi tieu|muc tieu)\s+)?(?:nam|thoi diem|thoi gian|moc(?: thoi gian)?|giai doan|lo trinh)"
+    r"(?:\s+(?:chi tieu|muc tieu))?$"
+)
+# A row that is a year: "2025", "Năm 2030", "Đến năm 2030", "2026 - 2030", "2024 (ước TH)",
+# "Ước thực hiện 2024".
+_YEAR_ROW = re.compile(
+    r"^(?:(?:uoc|uoc th|uoc thuc hien|thuc hien|hien trang|ke hoach|muc tieu)\s+)?"
+    r"(?:(?:den|het|trong)\s+)?(?:(?:nam|giai doan)\s+)?(?:19|20)\d\d"
+    r"(?:\s*(?:-|den)?\s*(?:19|20)\d\d)?\b"
+)
+
+
+def _years_as_rows(rows: list[Block], plan_year: int | None) -> Table | None:
+    """A target table turned on its side: a row per year, a column per indicator.
+
+        | Năm           | Tỷ lệ … (%) | Số doanh nghiệp … (doanh nghiệp) |
+        | 2024 (ước TH) | 38,5        | 5                                |
+        | 2025          | ≥ 55        | 7                                |
+        | 2030          | ≥ 80        | 20                               |
+
+    Each indicator column becomes a row of an ordinary target table whose columns
+    are the years (a row that states what was done, "ước TH", or a year before the
+    plan's, is a baseline); each value keeps the line of its year's row. The unit
+    is written after the indicator's name in its header, or on a header row of
+    its own.
+    """
+    if len(rows) < 3:
+        return None
+    first = next(
+        (i for i, r in enumerate(rows) if r.cells and _YEAR_ROW.match(compact(r.cells[0]))), None
+    )
+    if not first or first > 3:
+        return None
+    width = max(len(r.cells or []) for r in rows[:first])
+    head = [
+        " ".join(
+            r.cells[j].strip()
+            for r in rows[:first]
+            if j < len(r.cells or []) and r.cells[j].strip()
+        )
+        for j in range(width)
+    ]
+    if len(head) < 2 or not _WHEN_FIRST.match(compact(head[0])):
+        return None
+    years = [r for r in rows[first:] if r.cells and _YEAR_ROW.match(compact(r.cells[0]))]
+    if len(years) < 2 or any(not re.search(r"[^\W\d_]{2,}", h) for h in head[1:] if h.strip()):
+        return None
+    cells = [c for r in years for c in (r.cells or [])[1:] if c.strip()]
+    if not cells or sum(1 for c in cells if read_value_cell(c) is not None) * 2 < len(cells):
+        return None
+    columns = [Column("stt"), Column("name"), Column("unit")]
+    columns += [_column(r.cells[0], 0, plan_year) for r in years]
+    for c in columns[3:]:
+        if c.role not in ("year", "baseline"):
+            c.role, c.year = "year", _row_year(c.header)
+    data: list[Block] = []
+    for j, header in enumerate(head[1:], start=1):
+        if not header.strip():
+            continue
+        m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", header)
+        name = header[: m.start()].strip() if m else header.strip()
+        unit = m.group(1) if m else ""
+        values = [(r.cells or [])[j] if j < len(r.cells or []) else "" for r in years]
+        data.append(
+            Block(
+                kind="row",
+                start=rows[0].start,
+                end=rows[-1].end,
+                text=" ".join([name, *values]),
+                cells=[str(len(data) + 1), name, unit, *values],
+                cell_lines=[rows[0].start] * 3 + [r.start for r in years],
+            )
+        )
+    return Table(rows=data, columns=columns, source=rows)
+
+
+# The header of a column that names who each row is for: "Đơn vị", "Địa phương", "Xã, phường".
+_WHO_HEADER = re.compile(
+    r"^(?:ten\s+)?(?:don vi|dia phuong|co quan(?: don vi)?|xa(?: phuong)?(?: dac khu)?|"
+    r"huyen|khoa|phong|truong)(?: (?:thuc hien|truc thuoc))?$"
+)
+
+
+def _per_unit(rows: list[Block], title: str, plan_year: int | None) -> Table | None:
+    """A table of targets handed out per unit: a row per unit, a column per indicator.
+
+        CHỈ TIÊU NĂM 2026 GIAO CHO CÁC XÃ
+        | TT | Đơn vị  | Hồ sơ trực tuyến (%) | Tổ công nghệ số (tổ) |
+        | 1  | Xã Đông | 80                   | 12                   |
+
+    Its title names it ("chỉ tiêu ... giao ...") and gives the year. Every number
+    is a target of that unit, 0 included, its indicator the column's name and the
+    unit's; the table is read as an ordinary one of a row per unit and indicator.
+    """
+    key = compact(title)
+    if not re.search(r"\b(?:chi tieu|muc tieu)\b", key):
+        return None
+    first = next((i for i, r in enumerate(rows) if _is_data(r.cells or [])), None)
+    if not first:
+        return None
+    heads, data = rows[:first], [r for r in rows[first:] if _is_data(r.cells or [])]
+    width = max(len(r.cells or []) for r in rows)
+    headers = [
+        re.sub(
+            r"(/)\s+(?=\S)",
+            r"\1",
+            " ".join(
+                h.cells[j].strip() for h in heads if j < len(h.cells or []) and h.cells[j].strip()
+            ),
+        )
+        for j in range(width)
+    ]
+    if len(headers) < 4 or not _WHO_HEADER.match(compact(headers[1])):
+        return None
+    values = []
+    for j in range(2, width):
+        cells = [(r.cells or [])[j] if j < len(r.cells or []) else "" for r in data]
+        numbers = [
+            c for c in cells if (v := read_value_cell(c)) is not None and v.value is not None
+        ]
+        role = _column(headers[j], j, plan_year).role
+        # a column of notes or of what was done (a baseline) holds no targets
+        if headers[j] and role != "baseline" and len(numbers) * 2 > len(cells):
+            values.append(j)
+    if len(data) < 2 or not values:
+        return None
+    years = _YEAR.findall(title)
+    columns = [
+        Column("stt"),
+        Column("name"),
+        Column("unit"),
+        Column("year", title, int(years[-1]) if years else None),
+        Column("when"),
+    ]
+    # the title names the indicator of columns that are years ("Năm 2026 | Năm 2030")
+    topic = re.sub(r"\((?:kèm|ban hành)[^)]*\)", "", title, flags=re.IGNORECASE)
+    topic = re.sub(r"^\s*phụ lục(?:\s+(?:[IVX]+|\d+))?\b\W*", "", topic, flags=re.IGNORECASE)
+    out: list[Block] = []
+    for r in data:
+        cells = r.cells or []
+        for j in values:
+            header = headers[j] if not _YEAR.search(headers[j]) else topic.strip()
+            m = re.search(r"\(\s*([^()]{1,30})\s*\)\s*$", header)
+            name = (header[: m.start()] if m else header).strip()[:150]
+            name = f"{name} - {cells[1].strip()}"
+            value = cells[j] if j < len(cells) else ""
+            when = headers[j] if _YEAR.search(headers[j]) else ""
+            out.append(
+                Block(
+                    kind="row",
+                    start=r.start,
+                    end=r.end,
+                    text=f"{name} {value}",
+                    cells=[str(len(out) + 1), name, m.group(1) if m else "", value, when],
+                    cell_lines=[r.start] * 5,
+                )
+            )
+    return Table(rows=out, columns=columns, source=rows)
 
 
 def _is_number_cell(cells: list[str], j: int) -> bool:
@@ -294,6 +578,8 @@ def _column(header: str, j: int, plan_year: int | None) -> Column:
 # --- target tables -------------------------------------------------------------------------
 
 _CELL_SYMBOLS = (
+    ("{,}", ","),  # LaTeX's decimal comma: "$7{,}5$"
+    ("{.}", "."),
     ("\\geq", "≥"),
     ("\\ge", "≥"),
     ("\\leq", "≤"),
@@ -450,6 +736,7 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
     when_j = table.index("when")
     targets: list[Target] = []
     previous: list[Target] = []
+    held = ""  # the name of the numbered row above, while no value has been read for it
     for row in table.rows:
         cells = row.cells or []
         name = (
@@ -468,6 +755,12 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
                 t.indicator = (t.indicator + " " + name)[:200]
             continue
         previous = []
+        if first:
+            held = name
+        elif held:
+            # A name wrapped onto the row that holds its values ("2 | Tỷ lệ hồ sơ", then
+            # " | xử lý trực tuyến | % | 70"): the row carries on the numbered one above.
+            name = f"{held} {name}".strip()
         row_year = _row_year(cells[when_j]) if when_j is not None and when_j < len(cells) else None
         if (
             first
@@ -481,6 +774,7 @@ def table_targets(table: Table, default_year: int | None = None) -> list[Target]
         read = [(j, c, v) for j, c, v in read if v is not None]
         if not read:
             continue
+        held = ""
         col_unit, col_kind = (
             _unit_from_column(cells[unit_j])
             if unit_j is not None and unit_j < len(cells)

@@ -12,6 +12,8 @@ from tiendo.ingest.extract.tables import find_tables, read_value_cell, table_tar
         ("≥ 60%", (">=", 60, None, "%", "level")),
         ("$\\geq 35\\%$", (">=", 35, None, "%", "level")),
         ("$>85\\%$", (">", 85, None, "%", "level")),
+        ("$\\geq 1{,}5$", (">=", 1.5, None, None, "level")),
+        ("$7{,}5\\%$", ("=", 7.5, None, "%", "level")),
         ("Có \\geq 65%", (">=", 65, None, "%", "level")),
         ("Có ≥ 40% (* ³)", (">=", 40, None, "%", "level")),
         ("5G (70%)", ("=", 70, None, "%", "level")),
@@ -235,3 +237,240 @@ def test_a_second_column_named_chi_tieu_holds_the_values():
         (4, 2030, "<=", 15, "hạng"),
         (5, 2026, "=", None, "bool"),
     ]
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_indicator():
+    text = (
+        "| Năm | Tỷ lệ hộ dùng cáp quang (%) | Tỷ trọng kinh tế số trong GRDP (%) "
+        "| Số hợp tác xã bán hàng trực tuyến (hợp tác xã) | Xếp hạng chỉ số PII (thứ hạng) |\n"
+        "|---|---|---|---|---|\n"
+        "| 2024 (thực hiện) | 52 | 6,1 | 14 | 40 |\n"
+        "| 2026 | ≥ 70 | 9 | 30 | ≤ 35 |\n"
+        "| Năm 2030 | 100 | 12 - 15 | 60 | ≤ 25 |\n"
+    )
+    t = table(text)
+    assert t.is_target_table
+    found = [
+        (x.line, x.year, x.kind.value, x.op.value, x.value, x.value_max, x.unit, x.indicator)
+        for x in table_targets(t)
+    ]
+    assert found == [
+        (4, 2026, "level", ">=", 70, None, "%", "Tỷ lệ hộ dùng cáp quang"),
+        (5, 2030, "level", "=", 100, None, "%", "Tỷ lệ hộ dùng cáp quang"),
+        (4, 2026, "level", "=", 9, None, "% GRDP", "Tỷ trọng kinh tế số trong GRDP"),
+        (5, 2030, "level", "range", 12, 15, "% GRDP", "Tỷ trọng kinh tế số trong GRDP"),
+        (4, 2026, "level", "=", 30, None, "số", "Số hợp tác xã bán hàng trực tuyến"),
+        (5, 2030, "level", "=", 60, None, "số", "Số hợp tác xã bán hàng trực tuyến"),
+        (4, 2026, "rank", "<=", 35, None, "hạng", "Xếp hạng chỉ số PII"),
+        (5, 2030, "rank", "<=", 25, None, "hạng", "Xếp hạng chỉ số PII"),
+    ]
+    # the row of what was done is the baseline of each indicator, not a target
+    assert {(x.baseline_value, x.baseline_year) for x in table_targets(t)[:2]} == {(52, 2024)}
+
+
+def test_a_table_of_prose_years_is_not_turned():
+    text = (
+        "| Năm | Nội dung | Ghi chú |\n|---|---|---|\n"
+        "| 2025 | Hoàn thiện hạ tầng dữ liệu | Ưu tiên vùng cao |\n"
+        "| 2026 | Mở rộng dịch vụ công | |\n"
+    )
+    t = table(text)
+    assert not t.source
+
+
+def test_a_table_cut_by_a_page_break_reads_as_one():
+    text = (
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "1\tTỷ lệ thôn có Internet cáp quang\t%\t80\t100\n"
+        "2\tSố điểm wifi công cộng\tĐiểm\t120\t300\n"
+        "\n"
+        "Chương trình số 12/CTr-UBND                                  Trang 3/9\n"
+        "ỦY BAN NHÂN DÂN HUYỆN MINH SƠN\n"
+        "\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "3\tTỷ lệ hồ sơ nộp trực tuyến\t%\t≥ 60\t≥ 90\n"
+    )
+    t = table(text)
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(t)]
+    assert found == [
+        (2, 2026, "=", 80, "%"),
+        (2, 2030, "=", 100, "%"),
+        (3, 2026, "=", 120, "số"),
+        (3, 2030, "=", 300, "số"),
+        (9, 2026, ">=", 60, "%"),
+        (9, 2030, ">=", 90, "%"),
+    ]
+
+
+def test_a_task_table_cut_by_a_page_break_keeps_its_groups():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tNăm 2026\n"
+        "1\tTập huấn kỹ năng số cho cán bộ\tSở Nội vụ\tQuý I/2026\n"
+        "2\tKiểm tra thực hiện kế hoạch\tSở Tài chính\tQuý II/2026\n"
+        "\n"
+        "- 4 -\n"
+        "KẾ HOẠCH HOẠT ĐỘNG NĂM 2026\n"
+        "\n"
+        "3\tSơ kết một năm thực hiện\tVăn phòng UBND tỉnh\tTháng 12/2026\n"
+    )
+    found = [(x.line, x.group, x.lead, x.deadline.as_label()) for x in table_tasks(table(text))]
+    assert found == [
+        (3, "I", "Sở Nội vụ", "2026-03-31"),
+        (4, "I", "Sở Tài chính", "2026-06-30"),
+        (9, "I", "Văn phòng UBND tỉnh", "2026-12-31"),
+    ]
+
+
+def test_tables_under_headings_of_their_own_stay_apart():
+    text = (
+        "1. Hạ tầng số\n\n"
+        "TT\tNhiệm vụ\tChủ trì\tThời hạn\n"
+        "1\tPhủ sóng 5G các xã\tSở Khoa học và Công nghệ\t2026\n"
+        "2. Dữ liệu số\n\n"
+        "TT\tNhiệm vụ\tChủ trì\tThời hạn\n"
+        "3\tXây dựng kho dữ liệu\tSở Tài chính\t2027\n"
+    )
+    assert len(find_tables(build_blocks(text), 2025)) == 2
+
+
+def test_a_table_of_targets_handed_out_per_unit():
+    text = (
+        "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 GIAO CHO CÁC XÃ\n"
+        "\n"
+        "| STT | Đơn vị | Hồ sơ nộp trực/ | Tổ công nghệ số |\n"
+        "|  |  | tuyến (%) | cộng đồng (tổ) |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | ≥ 70 | 12 |\n"
+        "| 2 | Xã Tây Sơn | 50 - 60 | 0 |\n"
+        "| 3 | Phường Nam Thành | 90 | - |\n"
+    )
+    t = table(text)
+    found = [
+        (x.line, x.year, x.op.value, x.value, x.value_max, x.unit, x.indicator)
+        for x in table_targets(t)
+    ]
+    assert found == [
+        (6, 2026, ">=", 70, None, "%", "Hồ sơ nộp trực/tuyến - Xã Đông Hưng"),
+        (6, 2026, "=", 12, None, "số", "Tổ công nghệ số cộng đồng - Xã Đông Hưng"),
+        (7, 2026, "range", 50, 60, "%", "Hồ sơ nộp trực/tuyến - Xã Tây Sơn"),
+        (7, 2026, "=", 0, None, "số", "Tổ công nghệ số cộng đồng - Xã Tây Sơn"),
+        (8, 2026, "=", 90, None, "%", "Hồ sơ nộp trực/tuyến - Phường Nam Thành"),
+    ]
+
+
+def test_a_table_of_counts_per_unit_without_a_target_title_holds_no_targets():
+    text = (
+        "PHÂN CÔNG CÁN BỘ PHỤ TRÁCH THEO CỤM\n"
+        "\n"
+        "| STT | Đơn vị | Số hộ | Số thôn |\n|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | 842 | 6 |\n"
+        "| 2 | Xã Tây Sơn | 731 | 5 |\n"
+    )
+    assert not table(text).source
+
+
+def test_task_tables_under_numbered_headings_take_them_as_groups():
+    from tiendo.ingest.extract import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nPhát triển khoa học, công nghệ năm 2026\n\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Phát triển hạ tầng số\n\n"
+        "| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1.1 | Phủ sóng 5G tại các xã vùng cao | Sở Khoa học và Công nghệ | 2026 |\n"
+        "| 1.2 | Nâng cấp trung tâm dữ liệu tỉnh | Văn phòng UBND tỉnh | Quý IV/2026 |\n\n"
+        "2. Phát triển nhân lực số\n\n"
+        "| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 2.1 | Bồi dưỡng kỹ năng số cho công chức xã | Sở Nội vụ | Hằng năm |\n"
+    )
+    tasks = extract_plan(text, "t.md").tasks
+    assert [(t.group, t.group_title, t.text[:20], t.lead) for t in tasks] == [
+        ("1", "Phát triển hạ tầng số", "Phủ sóng 5G tại các ", "Sở Khoa học và Công nghệ"),
+        ("1", "Phát triển hạ tầng số", "Nâng cấp trung tâm d", "Văn phòng UBND tỉnh"),
+        ("2", "Phát triển nhân lực số", "Bồi dưỡng kỹ năng số", "Sở Nội vụ"),
+    ]
+
+
+def test_a_tab_before_every_line_leaves_no_empty_first_column():
+    text = (
+        "\tSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "\tI\tNhiệm vụ về dữ liệu\n"
+        "\t1\tKho dữ liệu dùng chung của tỉnh\tSở Tài chính\tQuý II/2026\n"
+        "\t2\tBản đồ số vùng trồng\tSở Nông nghiệp và Môi trường\t2027\n"
+    )
+    t = table(text)
+    assert t.is_task_table
+    found = [(x.line, x.group, x.lead, x.deadline.as_label()) for x in table_tasks(t)]
+    assert found == [
+        (3, "I", "Sở Tài chính", "2026-06-30"),
+        (4, "I", "Sở Nông nghiệp và Môi trường", "2027"),
+    ]
+
+
+def test_a_footer_among_the_rows_is_no_group_row():
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "I\tDữ liệu số\n"
+        "1\tKho dữ liệu dùng chung\tSở Tài chính\t2026\n"
+        "Kế hoạch số 15/KH-UBND\tTrang 4/7\n"
+        "2\tBản đồ số vùng trồng\tSở Nông nghiệp và Môi trường\t2027\n"
+    )
+    found = [(x.line, x.group) for x in table_tasks(table(text))]
+    assert found == [(3, "I"), (5, "I")]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_after_it():
+    text = (
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n"
+        "1\tTỷ lệ thôn có Internet cáp quang\t%\t80\t100\n"
+        "2\tTỷ lệ hồ sơ công việc xử lý\n"
+        "Trang 3/9\n"
+        "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN\n"
+        "\ttrên môi trường mạng\t%\t≥ 70\t≥ 90\n"
+        "3\tSố điểm wifi công cộng\tĐiểm\t120\t300\n"
+    )
+    t = table(text)
+    found = [(x.line, x.year, x.value, x.indicator) for x in table_targets(t)]
+    assert found[2:4] == [
+        (6, 2026, 70, "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng"),
+        (6, 2030, 90, "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng"),
+    ]
+    assert [x.line for x in table_targets(t)][4:] == [7, 7]
+
+
+def test_a_table_of_years_as_rows_with_its_units_on_a_header_row_of_their_own():
+    text = (
+        "Năm\tTỷ lệ xã có điểm wifi công cộng\tSố sản phẩm OCOP bán trực tuyến\n"
+        "\t(%)\t(sản phẩm)\n"
+        "Ước thực hiện 2024\t35\t12\n"
+        "Năm 2026\t≥ 60\t20\n"
+        "Đến năm 2030\t100\t45\n"
+    )
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(table(text))]
+    assert found == [
+        (4, 2026, ">=", 60, "%"),
+        (5, 2030, "=", 100, "%"),
+        (4, 2026, "=", 20, "số"),
+        (5, 2030, "=", 45, "số"),
+    ]
+
+
+def test_a_table_per_unit_with_a_column_per_year_and_a_column_of_notes():
+    text = (
+        "PHỤ LỤC II\n"
+        "CHỈ TIÊU TỶ LỆ HỒ SƠ TRỰC TUYẾN GIAO CHO CÁC XÃ (%)\n"
+        "\n"
+        "| STT | Địa phương | Thực hiện 2024 | Năm 2026 | Năm 2030 | Ghi chú |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Xã Đông Hưng | 41 | ≥ 60 | 90 | Xã vùng cao |\n"
+        "| 2 | Xã Tây Sơn | 55 | 70 | ≥ 95 | |\n"
+    )
+    found = [(x.line, x.year, x.op.value, x.value, x.unit) for x in table_targets(table(text))]
+    assert found == [
+        (6, 2026, ">=", 60, "%"),
+        (6, 2030, "=", 90, "%"),
+        (7, 2026, "=", 70, "%"),
+        (7, 2030, ">=", 95, "%"),
+    ]
+    assert table_targets(table(text))[0].indicator.endswith(" - Xã Đông Hưng")
