@@ -165,6 +165,8 @@ def _eligible(
     made = q.counted and MAKES.search(key[max(lo, q.start - 25) : q.start])
     if q.explicit or strive_before:
         return True
+    if q.counted and re.search(r"\bcua\s*$", key[max(lo, q.start - 6) : q.start]):
+        return False  # "hồ sơ của 07 phường cũ": whose things, not how many to make
     if q.counted and EVENTS.match(key, q.end):
         return False
     return bool(yearly) or (q.counted and dated) or bool(made)

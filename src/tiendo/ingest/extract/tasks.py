@@ -24,7 +24,9 @@ from tiendo.ingest.extract.sections import Node, Outline, is_container
 _ATTRIBUTE = re.compile(
     r"^\s*(?:(?:co quan|don vi|cq)\s+(?:chu tri|phoi hop|thuc hien|theo doi)|chu tri(?: thuc hien)?|phoi hop(?: thuc hien)?|"
     r"thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|san pham(?: dau ra)?|"
-    r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)\s*[:：]"
+    r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)"
+    # "Thời gian hoàn thành Đề án: tháng 3/2026": the thing to complete may be named
+    r"(?:\s+(?:de an|ke hoach|du an|nhiem vu|chuong trinh|bao cao|san pham))?\s*[:：]"
 )
 _PROGRAMME = re.compile(PROGRAMME)
 

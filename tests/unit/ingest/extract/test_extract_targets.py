@@ -191,3 +191,8 @@ def test_a_date_in_the_phrase_gives_the_year_over_the_heading():
         "b) Tỷ lệ hộ dùng cáp quang đạt 85%.\n"
     )
     assert [(t.year, t.value) for t in targets(text)] == [(2026, 100), (2028, 85)]
+
+
+def test_a_count_of_whose_things_is_no_target():
+    text = "III. NHIỆM VỤ\n\n1. Nhóm\n\n- Số hóa hồ sơ của 05 xã cũ, hoàn thành trong năm 2026.\n"
+    assert rows(text) == []
