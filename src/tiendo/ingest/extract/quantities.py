@@ -212,7 +212,9 @@ _REFERENCE_BEFORE = re.compile(
     r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
     r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop|"
     # "định danh điện tử mức độ 2", "dịch vụ công cấp độ 4": a level of service, not a value
-    r"\bmuc do|\bcap do)\s*$"
+    r"\bmuc do|\bcap do|"
+    # the number of a standard: "đạt chuẩn ISO/IEC 17025", "TCVN 9001"
+    r"\biso(?:/iec)?|\btcvn|\bqcvn)\s*$"
 )
 # Verbs whose object is a result to count: "hình thành 03 nhóm nghiên cứu", "đào tạo
 # 500 kỹ sư". Counts after verbs of activity ("tổ chức 02 hội nghị") describe the task.
@@ -593,17 +595,28 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
 
 def _without_scopes(text: str, key: str, found: list[Quantity]) -> list[Quantity]:
-    """ "100% sản phẩm OCOP từ 3 sao trở lên được bán trực tuyến": the count in
-    "từ … trở lên" names which things the share is of, it is no value to reach."""
+    """ "100% sản phẩm OCOP từ 3 sao trở lên được bán trực tuyến", "80% hộ có ít nhất
+    một thành viên dùng ví điện tử": the count names which things the share is of,
+    it is no value to reach."""
     out: list[Quantity] = []
     for q in found:
         share = next((p for p in reversed(out) if p.unit == "%"), None)
+        between = key[share.end : q.start] if share is not None else ""
         if (
             q.counted
             and share is not None
-            and text[max(0, q.start - 4) : q.start].strip().lower().endswith("từ")
-            and qualifier_after(key, q.end, min(len(key), q.end + 40)) == "up"
-            and not re.search(r"[;]|\b(?:dat|la|chiem|tang|giam)\b", key[share.end : q.start])
+            and not re.search(r"[;]|\b(?:dat|la|chiem|tang|giam)\b", between)
+            and (
+                (
+                    text[max(0, q.start - 4) : q.start].strip().lower().endswith("từ")
+                    and qualifier_after(key, q.end, min(len(key), q.end + 40)) == "up"
+                )
+                or (
+                    "," not in between
+                    and re.search(r"\bco\s+(?:it nhat|toi thieu)\s*$", between)
+                    and len(between.split()) <= 8
+                )
+            )
         ):
             continue
         out.append(q)

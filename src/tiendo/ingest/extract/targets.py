@@ -69,6 +69,11 @@ _LEADING_YEAR = re.compile(
     + r")\b"
 )
 _BARE_LEAD = re.compile(r"[\s\-–+•*]*" + YEAR_WORD + r"\s+" + YEAR + r"\b")
+_RESULTS = re.compile(
+    r"\s*(?:(?:ket qua|thanh tuu)\s+(?:da\s+)?(?:dat duoc|thuc hien)|thuc trang|tinh hinh thuc hien)\b"
+)
+# A note to a table or a list explains the targets above it; it sets none.
+_NOTE = re.compile(r"[\s*_(]*(?:ghi chu|chu thich|luu y)\s*[:.]")
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
 # "hỗ trợ 50% kinh phí" is a policy rate; "có người hỗ trợ là 100%" is a level.
 _POLICY_RATE = re.compile(
@@ -382,6 +387,12 @@ def _block_quantities(
 ):
     text, key = block.text, block.key
     out = []
+    # "2.1. Kết quả đã đạt được làm cơ sở xây dựng chỉ tiêu: đến hết năm 2024, …": a
+    # paragraph of results inside the objectives reports the past, whatever its wording.
+    results = bool(_RESULTS.match(key, block.body))
+    if _NOTE.match(key, block.body):
+        # "Ghi chú: Chỉ tiêu 7 xếp hạng trong 34 tỉnh, thành phố từ năm 2026."
+        return out
     for s_lo, s_hi in sentences(text, block.body, len(text)):
         if milestone_only and not _opens_with_milestone(key, s_lo, plan_year):
             continue
@@ -411,7 +422,7 @@ def _block_quantities(
                     year is not None
                     and plan_year is not None
                     and year < plan_year
-                    and (bare or assessment)
+                    and (bare or assessment or results)
                 )
                 strive = bool(_STRIVE.search(key, s_lo, q.start))
                 name, (phrase_start, phrase_end) = name_indicator(

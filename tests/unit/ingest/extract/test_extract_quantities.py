@@ -266,3 +266,6 @@ def test_a_class_of_things_in_tu_tro_len_after_a_share_is_no_value():
     assert read("100% sản phẩm OCOP từ 4 sao trở lên có tem truy xuất nguồn gốc") == [
         ("=", 100, None, "%", "level")
     ]
+    assert read("từ 60% đến 70% hộ có ít nhất một thành viên dùng ví điện tử") == [
+        ("range", 60, 70, "%", "level")
+    ]

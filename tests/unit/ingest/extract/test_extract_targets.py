@@ -196,3 +196,22 @@ def test_a_date_in_the_phrase_gives_the_year_over_the_heading():
 def test_a_count_of_whose_things_is_no_target():
     text = "III. NHIỆM VỤ\n\n1. Nhóm\n\n- Số hóa hồ sơ của 05 xã cũ, hoàn thành trong năm 2026.\n"
     assert rows(text) == []
+
+
+def test_a_results_paragraph_inside_the_objectives_holds_baselines():
+    text = (
+        "II. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n"
+        "2.1. Kết quả đã đạt được: đến hết năm 2024, có 310 trường dùng học bạ số; "
+        "tỷ lệ hồ sơ trực tuyến đạt khoảng 52%.\n\n"
+        "2.2. Đến năm 2027, tỷ lệ hồ sơ trực tuyến đạt 90%.\n"
+    )
+    assert rows(text) == [(2027, "=", 90, "%", True)]
+
+
+def test_a_note_sets_no_target_and_a_standards_number_is_no_count():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "- Đến năm 2028, có ít nhất 03 phòng thử nghiệm đạt chuẩn ISO/IEC 17025.\n\n"
+        "Ghi chú: Chỉ tiêu 5 tính trong 34 tỉnh, thành phố từ năm 2026.\n"
+    )
+    assert rows(text) == [(2028, ">=", 3, "số", True)]
