@@ -39,6 +39,10 @@ def section_tasks(outline: Outline, plan_year: int | None = None) -> list[Task]:
             c.style in ("programme",) for c in items
         )
         if not grouped:
+            if _points_to_appendix(section) and all(not _has_items(i) for i in items):
+                # "Các nhiệm vụ … tại Phụ lục kèm theo": the numbered paragraphs here
+                # are the groups; the tasks are the appendix's rows.
+                continue
             for item in items:
                 if is_pointer(item):
                     continue
@@ -87,6 +91,16 @@ _DESCRIPTIVE = re.compile(
 _POINTER = re.compile(
     r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
 )
+
+
+_LIST_IN_APPENDIX = re.compile(
+    r"\b(?:danh muc|chi tiet)\s+(?:cac\s+)?nhiem vu\b[^.]{0,160}?\b(?:tai|theo|o)\s+phu luc\b"
+)
+
+
+def _points_to_appendix(section: Node) -> bool:
+    """The section's own text says its list of tasks is in an appendix."""
+    return any(_LIST_IN_APPENDIX.search(p.key) for p in section.paras)
 
 
 def is_pointer(node: Node) -> bool:
