@@ -470,6 +470,9 @@ def _year_for(
             if between.count("(") > between.count(")"):
                 # "đạt 60% (năm 2024 đạt 41,2%)": the year in brackets is the bracket's.
                 continue
+            if re.search(r"\bso voi\b", between):
+                # "tăng 3 bậc so với thứ hạng năm 2024": the year of the base compared with
+                continue
             if "," not in between or nxt is None:
                 return p.year, p.bare
     # a phrase before the value: after the previous value with a comma, or opening the clause
@@ -485,10 +488,10 @@ def _year_for(
     # share the year that closes them.
     later = quantities[i:]
     closing = [p for p in phrases if p.start >= later[-1].end and not p.bare]
-    joined = all(
-        re.search(r"\bva\b", key[a.end : b.start]) and ";" not in key[a.end : b.start]
-        for a, b in pairwise(later)
-    )
+    # ... and a list "giảm 30% A, 30% B và 30% C trong năm 2025" too
+    gaps = [key[a.end : b.start] for a, b in pairwise(later)]
+    joined = bool(gaps) and re.search(r"\bva\b", gaps[-1]) is not None
+    joined = joined and all(";" not in g and (re.search(r"\bva\b", g) or "," in g) for g in gaps)
     if len(later) > 1 and closing and joined:
         return closing[0].year, False
     return None, False

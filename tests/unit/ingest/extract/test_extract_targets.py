@@ -215,3 +215,20 @@ def test_a_note_sets_no_target_and_a_standards_number_is_no_count():
         "Ghi chú: Chỉ tiêu 5 tính trong 34 tỉnh, thành phố từ năm 2026.\n"
     )
     assert rows(text) == [(2028, ">=", 3, "số", True)]
+
+
+def test_a_list_of_values_shares_the_year_that_closes_it():
+    text = (
+        "II. MỤC TIÊU ĐẾN NĂM 2030\n\n"
+        "- Giảm tối thiểu 20% hồ sơ giấy, giảm tối thiểu 25% thời gian chờ và "
+        "tối thiểu 15% chi phí đi lại ngay trong năm 2026.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [(2026, 20), (2026, 25), (2026, 15)]
+
+
+def test_the_year_of_the_base_compared_with_is_not_the_milestone():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "- Năm 2026, xếp hạng PII của tỉnh tăng ít nhất 4 bậc so với thứ hạng năm 2025.\n"
+    )
+    assert [(t.year, t.kind.value, t.value) for t in targets(text)] == [(2026, "rank", 4)]
