@@ -210,7 +210,15 @@ def _per_frequency(key: str, lo: int, hi: int) -> list[tuple[int, int]]:
     bounds = [lo, *cuts, hi]
     parts = list(pairwise(bounds))
     own_due = all(frequencies(key[a:b]) and due_rule(key[a:b]) for a, b in parts)
-    own_report = all(frequencies(key[a:b]) and _orders_report(key[a:b]) for a, b in parts)
+    # "báo cáo 6 tháng và báo cáo năm gửi trước ngày 10/6 và ngày 10/12": a part that
+    # ends at its frequency has no terms of its own; it shares those that follow.
+    bare = any(
+        re.search(r"\b(?:thang|quy|n\w?m)\s*$", key[a:b].rstrip(" ,")) and not due_rule(key[a:b])
+        for a, b in parts[:-1]
+    )
+    own_report = not bare and all(
+        frequencies(key[a:b]) and _orders_report(key[a:b]) for a, b in parts
+    )
     return parts if own_due or own_report else [(lo, hi)]
 
 
