@@ -172,7 +172,12 @@ def _block_duties(
                     due=due,
                 )
             )
-        if kind != SectionKind.ORGANISATION:
+        # In the funding section only a budget to draw up by a date is a duty:
+        # "Sở Tài chính tổng hợp dự toán kinh phí năm 2026, trình … trước ngày 15/10/2025".
+        budget = kind == SectionKind.FUNDING and re.search(
+            r"\btong hop\s+(?:du toan|nhu cau kinh phi)\b", key[s_lo:s_hi]
+        )
+        if kind != SectionKind.ORGANISATION and not budget:
             continue
         # The report clauses of the sentence are not part of a duty to issue a plan.
         sentence = list(key[s_lo:s_hi])

@@ -261,3 +261,13 @@ def test_a_report_named_by_its_frequency_alone_shares_the_terms_that_follow():
         (["quarterly"], {"day": 18, "month": "last_of_period"}),
         (["semiannual", "annual"], {"dates": ["06-12", "12-12"]}),
     ]
+
+
+def test_a_budget_to_draw_up_in_the_funding_section_is_a_plan_duty():
+    text = (
+        "IV. KINH PHÍ THỰC HIỆN\n\n"
+        "Kinh phí bố trí từ ngân sách nhà nước. Sở Tài chính chủ trì, tổng hợp dự toán kinh phí "
+        "năm 2027 thực hiện Kế hoạch, trình Ủy ban nhân dân tỉnh trước ngày 20/10/2026.\n"
+    )
+    found = duties(text)
+    assert [(d.kind.value, d.due) for d in found] == [("plan", {"date": "2026-10-20"})]
