@@ -40,6 +40,8 @@ _COMPLETE = re.compile(r"\b(?:hoan thanh|xong|hoan tat|ket thuc|truoc|cham nhat|
 # ("…; Sở X chủ trì, thời gian 2025-2027").
 _LABEL = re.compile(
     r"\b(?:thoi gian|thoi han|tien do)(?: hoan thanh| thuc hien)?"
+    # "Thời gian hoàn thành Đề án: tháng 3/2026": the thing to complete may be named
+    r"(?:\s+(?:de an|ke hoach|du an|nhiem vu|chuong trinh|bao cao|san pham)(?=\s*:))?"
     r"(?:\s*:\s*|\s+(?=(?:quy|thang|n\w?m|truoc|trong)?\s*\d))"
 )
 _LEADING = re.compile(
@@ -142,7 +144,7 @@ def read_prose(text: str, key: str | None = None, plan_year: int | None = None) 
     m = re.search(
         r"[;(]\s*(?:trong\s+)?(?:"
         + YEAR_WORD
-        + r"\s+)?(?P<y>"
+        + r"(?:\s+hoc)?\s+)?(?P<y>"
         + YEAR
         + r")(?:\s*[-–]\s*(?P<y2>"
         + YEAR
@@ -217,6 +219,9 @@ def _in_sentence(text: str, key: str, s_lo: int, s_hi: int) -> Deadline | None:
     for pattern in (QUARTER, MONTH_YEAR):
         for m in pattern.finditer(sentence):
             if re.search(r"ngay\s+\d{1,2}\s*$", sentence[max(0, m.start() - 12) : m.start()]):
+                continue
+            # "thực hiện từ tháng 11/2025": when the task starts, not when it ends
+            if re.search(r"\b(?:tu|bat dau)\s*$", sentence[max(0, m.start() - 10) : m.start()]):
                 continue
             found = read_expression(m.group(0), text[s_lo + m.start() : s_lo + m.end()])
             if found:

@@ -172,7 +172,12 @@ def _block_duties(
                     due=due,
                 )
             )
-        if kind != SectionKind.ORGANISATION:
+        # In the funding section only a budget to draw up by a date is a duty:
+        # "Sở Tài chính tổng hợp dự toán kinh phí năm 2026, trình … trước ngày 15/10/2025".
+        budget = kind == SectionKind.FUNDING and re.search(
+            r"\btong hop\s+(?:du toan|nhu cau kinh phi)\b", key[s_lo:s_hi]
+        )
+        if kind != SectionKind.ORGANISATION and not budget:
             continue
         # The report clauses of the sentence are not part of a duty to issue a plan.
         sentence = list(key[s_lo:s_hi])
@@ -210,7 +215,15 @@ def _per_frequency(key: str, lo: int, hi: int) -> list[tuple[int, int]]:
     bounds = [lo, *cuts, hi]
     parts = list(pairwise(bounds))
     own_due = all(frequencies(key[a:b]) and due_rule(key[a:b]) for a, b in parts)
-    own_report = all(frequencies(key[a:b]) and _orders_report(key[a:b]) for a, b in parts)
+    # "báo cáo 6 tháng và báo cáo năm gửi trước ngày 10/6 và ngày 10/12": a part that
+    # ends at its frequency has no terms of its own; it shares those that follow.
+    bare = any(
+        re.search(r"\b(?:thang|quy|n\w?m)\s*$", key[a:b].rstrip(" ,")) and not due_rule(key[a:b])
+        for a, b in parts[:-1]
+    )
+    own_report = not bare and all(
+        frequencies(key[a:b]) and _orders_report(key[a:b]) for a, b in parts
+    )
     return parts if own_due or own_report else [(lo, hi)]
 
 

@@ -488,6 +488,7 @@ def build_blocks(text: str) -> list[Block]:
     stacked = stacked_rows(lines)
     inside_stacked = {k for row in stacked.values() for k in range(min(row.lines), row.end + 1)}
     prev_len = 0
+    page_break = False  # a page number or running header was skipped since the last line
 
     def ended(prev: str | None) -> bool:
         """The line before ended its paragraph, so a capital or a marker starts a new one."""
@@ -525,6 +526,7 @@ def build_blocks(text: str) -> list[Block]:
             or raw.strip() in running
         ):
             # A footnote sits between two halves of a paragraph; it ends nothing.
+            page_break = page_break or not _FOOTNOTE.match(raw.strip())
             continue
         first_cell = row_cells(raw)[0] if is_table_row(raw) else raw
         if _CLOSING.match(fold_keep(clean_line(first_cell)[0])):
@@ -599,8 +601,12 @@ def build_blocks(text: str) -> list[Block]:
             and after_blank
             and current is not None
             and current.kind in ("item", "para")
-            and line.lstrip('"“*([')[:1].islower()
             and not re.search(r"[.!?]\s*$", current.text)
+            and (
+                line.lstrip('"“*([')[:1].islower()
+                # "… còn hiệu lực của" / page 2 / "07 phường cũ, …": a count goes on too
+                or (page_break and line[:1].isdigit() and not re.search(r"[:;]\s*$", current.text))
+            )
         ):
             # A page break cut the paragraph: it goes on in lower case.
             extend(number, line)
@@ -610,6 +616,7 @@ def build_blocks(text: str) -> list[Block]:
             current.markdown = current.markdown or markdown
             current.bold = current.bold or bold
         after_blank = False
+        page_break = False
         prev_text = line
         prev_len = len(raw.rstrip())
     close()

@@ -132,6 +132,9 @@ _MEASURES = {
     "m",
     "kg",
     "tan",
+    # durations in months and weeks: "không quá 9 tháng", "tối đa 2 tuần"
+    "thang",
+    "tuan",
 }
 _NOT_COUNTED = set(
     [
@@ -209,7 +212,9 @@ _REFERENCE_BEFORE = re.compile(
     r"\bchuong trinh|\bkhoa|\blan thu|\bdieu|\bkhoan|\bmuc|\bgiai doan|\bphien ban|\bphu luc|\bngay|"
     r"\bthang|\bquy|\bn\w?m|\bdu an|\bchuong|\bphan|\btap|\bthu|\bnhiem ky|\bcap|\bdoan|\bnhom|\bto|\btop|"
     # "định danh điện tử mức độ 2", "dịch vụ công cấp độ 4": a level of service, not a value
-    r"\bmuc do|\bcap do)\s*$"
+    r"\bmuc do|\bcap do|"
+    # the number of a standard: "đạt chuẩn ISO/IEC 17025", "TCVN 9001"
+    r"\biso(?:/iec)?|\btcvn|\bqcvn)\s*$"
 )
 # Verbs whose object is a result to count: "hình thành 03 nhóm nghiên cứu", "đào tạo
 # 500 kỹ sư". Counts after verbs of activity ("tổ chức 02 hội nghị") describe the task.
@@ -227,7 +232,25 @@ _MADE_ONLY = {"nhom"}
 # Nouns counted only with a written bound: "ít nhất 03 nhóm nghiên cứu", "ít nhất 02 lần
 # mỗi năm" (a multiple, "tăng 2 lần", is read before counts are).
 # Scores too, with their bound: "PCI đạt trên 70 điểm" (unbounded, "5 điểm du lịch" are places).
-_BOUNDED_ONLY = {"nhom", "lan", "diem"}
+# Events and courses too: "ít nhất 01 đợt tập huấn", "tối thiểu 200 khóa học trực tuyến".
+_BOUNDED_ONLY = {"nhom", "lan", "diem", "dot", "khoa", "lop", "buoi", "phien", "cuoc"}
+# A number in words after a written bound: "mỗi hộ có ít nhất một người biết ký số".
+_BOUND_IN_WORDS = re.compile(
+    r"\b(?:it nhat|toi thieu|khong it hon)\s+(?P<w>mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+"
+    r"(?P<noun>[a-z][a-z/]*)"
+)
+_WRITTEN_NUMBERS = {
+    "một": 1.0,
+    "hai": 2.0,
+    "ba": 3.0,
+    "bốn": 4.0,
+    "năm": 5.0,
+    "sáu": 6.0,
+    "bảy": 7.0,
+    "tám": 8.0,
+    "chín": 9.0,
+    "mười": 10.0,
+}
 
 
 @dataclass
@@ -373,7 +396,9 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         r"(?:tang|gap)\s+(?:len\s+)?(?:khoang\s+|it nhat\s+|toi thieu\s+|tren\s+)?(?:(?P<v>"
         + NUM
         + r")\s*(?:\([a-z ]+\)\s*)?lan\b|(?:gap\s+)?(?P<w>doi|ruoi|hai|ba|bon|nam|muoi)\b(?:\s+lan\b)?)"
-        r"(?:\s+(?:so voi|cua)\s+(?:" + r"n\w?m\s+)?(?P<base>(?:19|20)\d\d))?",
+        # "gấp đôi năm 2025": the base year may follow the multiple directly
+        r"(?:\s+(?:(?:so voi|cua)\s+)?(?:"
+        + r"n\w?m\s+)(?P<base>(?:19|20)\d\d)|\s+(?:so voi|cua)\s+(?P<base2>(?:19|20)\d\d))?",
         seg,
     ):
         word = m.group("w")
@@ -386,7 +411,8 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             continue
         op, _, _ = qualifier_before(key, lo, lo + vstart, text)
         op = op if isinstance(op, Comparator) else Comparator.EQ
-        base = int(m.group("base")) if m.group("base") else None
+        base = m.group("base") or m.group("base2")
+        base = int(base) if base else None
         add(
             Quantity(
                 s,
@@ -403,7 +429,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
     # a place in a national ranking
     rank_patterns = [
         (
-            r"\b(?:top|nh[aeo]m)\s+(?P<v>\d{1,2})\b(?:\s+(?!top\b|nh[aeo]m\b)[^\s\d.;]+){0,8}?\s+(?:dan dau|dung dau|hang dau|cao nhat|tot nhat|xuat sac|dau tien)",
+            r"\b(?:top|nh[aeo]m)\s+(?P<v>\d{1,3})\b(?:\s+(?!top\b|nh[aeo]m\b)[^\s\d.;]+){0,8}?\s+(?:dan dau|dung dau|hang dau|cao nhat|tot nhat|xuat sac|dau tien)",
             Comparator.LE,
         ),
         (r"\btop\s+(?P<v>\d{1,2})\b", Comparator.LE),
@@ -427,6 +453,14 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             if not free(lo + m.start(), lo + m.end()):
                 continue
             value = _number(text[s:e])
+            if (
+                value is not None
+                and value >= 100
+                and re.search(r"(?<![\d.,/])\d{1,3}(?![\d/])", key[lo : lo + m.start()])
+            ):
+                # "03 - 05 bệnh viện … trong nhóm 500 cơ sở hàng đầu": the group only
+                # qualifies the count before it
+                continue
             after = qualifier_after(key, e, hi)
             if op is None:
                 written = qualifier_before(key, lo, s, text)[0]
@@ -488,7 +522,7 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
 
     # counts: "ít nhất 01 khu", "2-3 chuyên gia", "tại 2 địa phương"
     for m in re.finditer(
-        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,3}(?:\.\d{3})+|\d{1,6}))?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
+        r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s*(?:-|–|den)\s*(?P<v2>\d{1,3}(?:\.\d{3})+|\d{1,6}))?\$?\s+(?:\([^)]{1,20}\)\s+)?(?P<noun>[a-z][a-z/]*)",
         seg,
     ):
         s, e = lo + m.start("v"), lo + m.end("v") if not m.group("v2") else lo + m.end("v2")
@@ -507,6 +541,10 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
             and isinstance(op_before, Comparator)
             and op_before != Comparator.EQ
         )
+        if noun in ("thang", "tuan") and re.match(
+            r"\s*(?:/\s*(?:1\s+)?lan|(?:mot|1|01)\s+lan)\b", seg[m.end("noun") :]
+        ):
+            bounded = False  # "ít nhất 6 tháng một lần" is how often, not how long
         made = noun in _MADE_ONLY and MAKES.search(key[max(lo, s - 25) : s])
         if (
             not free(s, e)
@@ -527,6 +565,15 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         q.counted = True
         add(q)
 
+    for m in _BOUND_IN_WORDS.finditer(seg):
+        s, e = lo + m.start("w"), lo + m.end("w")
+        value = _WRITTEN_NUMBERS.get(text[s:e].lower())
+        if value is None or not free(s, e) or m.group("noun") in _NOT_COUNTED:
+            continue
+        q = _qualified(key, s, e, hi, value, None, Comparator.GE, "số", TargetKind.LEVEL)
+        q.counted = True
+        add(q)
+
     # a bare value ending the clause: "chỉ số HDI duy trì ở mức trên 0,7"
     for m in re.finditer(
         r"(?<![\w.,/%-])(?P<v>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"
@@ -544,7 +591,36 @@ def find_quantities(text: str, key: str, lo: int, hi: int) -> list[Quantity]:
         add(_qualified(key, s, e, hi, value, None, op, "số", TargetKind.LEVEL))
 
     found.sort(key=lambda q: q.start)
-    return _without_starting_points(text, key, lo, found)
+    return _without_scopes(text, key, _without_starting_points(text, key, lo, found))
+
+
+def _without_scopes(text: str, key: str, found: list[Quantity]) -> list[Quantity]:
+    """ "100% sản phẩm OCOP từ 3 sao trở lên được bán trực tuyến", "80% hộ có ít nhất
+    một thành viên dùng ví điện tử": the count names which things the share is of,
+    it is no value to reach."""
+    out: list[Quantity] = []
+    for q in found:
+        share = next((p for p in reversed(out) if p.unit == "%"), None)
+        between = key[share.end : q.start] if share is not None else ""
+        if (
+            q.counted
+            and share is not None
+            and not re.search(r"[;]|\b(?:dat|la|chiem|tang|giam)\b", between)
+            and (
+                (
+                    text[max(0, q.start - 4) : q.start].strip().lower().endswith("từ")
+                    and qualifier_after(key, q.end, min(len(key), q.end + 40)) == "up"
+                )
+                or (
+                    "," not in between
+                    and re.search(r"\bco\s+(?:it nhat|toi thieu)\s*$", between)
+                    and len(between.split()) <= 8
+                )
+            )
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _without_starting_points(text: str, key: str, lo: int, found: list[Quantity]) -> list[Quantity]:

@@ -69,6 +69,11 @@ _LEADING_YEAR = re.compile(
     + r")\b"
 )
 _BARE_LEAD = re.compile(r"[\s\-–+•*]*" + YEAR_WORD + r"\s+" + YEAR + r"\b")
+_RESULTS = re.compile(
+    r"\s*(?:(?:ket qua|thanh tuu)\s+(?:da\s+)?(?:dat duoc|thuc hien)|thuc trang|tinh hinh thuc hien)\b"
+)
+# A note to a table or a list explains the targets above it; it sets none.
+_NOTE = re.compile(r"[\s*_(]*(?:ghi chu|chu thich|luu y)\s*[:.]")
 _STRIVE = re.compile(r"\bph[a-z]n d[a-z]{0,2}u\b")
 # "hỗ trợ 50% kinh phí" is a policy rate; "có người hỗ trợ là 100%" is a level.
 _POLICY_RATE = re.compile(
@@ -165,6 +170,8 @@ def _eligible(
     made = q.counted and MAKES.search(key[max(lo, q.start - 25) : q.start])
     if q.explicit or strive_before:
         return True
+    if q.counted and re.search(r"\bcua\s*$", key[max(lo, q.start - 6) : q.start]):
+        return False  # "hồ sơ của 07 phường cũ": whose things, not how many to make
     if q.counted and EVENTS.match(key, q.end):
         return False
     return bool(yearly) or (q.counted and dated) or bool(made)
@@ -380,6 +387,12 @@ def _block_quantities(
 ):
     text, key = block.text, block.key
     out = []
+    # "2.1. Kết quả đã đạt được làm cơ sở xây dựng chỉ tiêu: đến hết năm 2024, …": a
+    # paragraph of results inside the objectives reports the past, whatever its wording.
+    results = bool(_RESULTS.match(key, block.body))
+    if _NOTE.match(key, block.body):
+        # "Ghi chú: Chỉ tiêu 7 xếp hạng trong 34 tỉnh, thành phố từ năm 2026."
+        return out
     for s_lo, s_hi in sentences(text, block.body, len(text)):
         if milestone_only and not _opens_with_milestone(key, s_lo, plan_year):
             continue
@@ -409,7 +422,7 @@ def _block_quantities(
                     year is not None
                     and plan_year is not None
                     and year < plan_year
-                    and (bare or assessment)
+                    and (bare or assessment or results)
                 )
                 strive = bool(_STRIVE.search(key, s_lo, q.start))
                 name, (phrase_start, phrase_end) = name_indicator(
@@ -457,6 +470,9 @@ def _year_for(
             if between.count("(") > between.count(")"):
                 # "đạt 60% (năm 2024 đạt 41,2%)": the year in brackets is the bracket's.
                 continue
+            if re.search(r"\bso voi\b", between):
+                # "tăng 3 bậc so với thứ hạng năm 2024": the year of the base compared with
+                continue
             if "," not in between or nxt is None:
                 return p.year, p.bare
     # a phrase before the value: after the previous value with a comma, or opening the clause
@@ -472,10 +488,10 @@ def _year_for(
     # share the year that closes them.
     later = quantities[i:]
     closing = [p for p in phrases if p.start >= later[-1].end and not p.bare]
-    joined = all(
-        re.search(r"\bva\b", key[a.end : b.start]) and ";" not in key[a.end : b.start]
-        for a, b in pairwise(later)
-    )
+    # ... and a list "giảm 30% A, 30% B và 30% C trong năm 2025" too
+    gaps = [key[a.end : b.start] for a, b in pairwise(later)]
+    joined = bool(gaps) and re.search(r"\bva\b", gaps[-1]) is not None
+    joined = joined and all(";" not in g and (re.search(r"\bva\b", g) or "," in g) for g in gaps)
     if len(later) > 1 and closing and joined:
         return closing[0].year, False
     return None, False

@@ -24,7 +24,9 @@ from tiendo.ingest.extract.sections import Node, Outline, is_container
 _ATTRIBUTE = re.compile(
     r"^\s*(?:(?:co quan|don vi|cq)\s+(?:chu tri|phoi hop|thuc hien|theo doi)|chu tri(?: thuc hien)?|phoi hop(?: thuc hien)?|"
     r"thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?|san pham(?: dau ra)?|"
-    r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)\s*[:：]"
+    r"ket qua(?: dau ra| du kien| can dat)?|kinh phi(?: thuc hien)?|nguon kinh phi|nguon von)"
+    # "Thời gian hoàn thành Đề án: tháng 3/2026": the thing to complete may be named
+    r"(?:\s+(?:de an|ke hoach|du an|nhiem vu|chuong trinh|bao cao|san pham))?\s*[:：]"
 )
 _PROGRAMME = re.compile(PROGRAMME)
 
@@ -37,6 +39,10 @@ def section_tasks(outline: Outline, plan_year: int | None = None) -> list[Task]:
             c.style in ("programme",) for c in items
         )
         if not grouped:
+            if _points_to_appendix(section) and all(not _has_items(i) for i in items):
+                # "Các nhiệm vụ … tại Phụ lục kèm theo": the numbered paragraphs here
+                # are the groups; the tasks are the appendix's rows.
+                continue
             for item in items:
                 if is_pointer(item):
                     continue
@@ -85,6 +91,16 @@ _DESCRIPTIVE = re.compile(
 _POINTER = re.compile(
     r"\((?:chi tiet|cu the|danh muc)\s+(?:tai|theo|o)\s+phu luc\b[^)]*\)\s*[.;]?\s*$"
 )
+
+
+_LIST_IN_APPENDIX = re.compile(
+    r"\b(?:danh muc|chi tiet)\s+(?:cac\s+)?nhiem vu\b[^.]{0,160}?\b(?:tai|theo|o)\s+phu luc\b"
+)
+
+
+def _points_to_appendix(section: Node) -> bool:
+    """The section's own text says its list of tasks is in an appendix."""
+    return any(_LIST_IN_APPENDIX.search(p.key) for p in section.paras)
 
 
 def is_pointer(node: Node) -> bool:

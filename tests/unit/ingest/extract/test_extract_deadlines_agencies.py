@@ -30,6 +30,15 @@ from tiendo.ingest.extract.deadlines import read_cell, read_prose
         ("Xây dựng chính sách thu hút chuyên gia; hoàn thành 6 tháng đầu năm 2026.", "2026-06-30"),
         ("Số hóa học bạ, văn bằng; trong năm học 2025 - 2026.", "2026"),
         (
+            "Triển khai sổ liên lạc điện tử (Sở Giáo dục và Đào tạo chủ trì; năm học 2026 - 2027).",
+            "2027",
+        ),
+        (
+            "Xây dựng Đề án phát triển nhân lực vi mạch, đến năm 2030 đào tạo 500 kỹ sư; "
+            "Thời gian hoàn thành Đề án: tháng 9/2026.",
+            "2026-09-30",
+        ),
+        (
             "Ban hành Nghị quyết về cơ chế thử nghiệm; trình tại kỳ họp thường lệ giữa năm 2026.",
             "2026",
         ),
@@ -130,3 +139,8 @@ def test_an_unknown_name_with_a_comma_inside():
 
 def test_chu_tri_without_a_colon_names_no_agency():
     assert find_lead("Chủ trì liên kết với các trường trong đào tạo kỹ sư.") is None
+
+
+def test_a_month_the_task_starts_from_is_no_deadline():
+    text = "Dùng chữ ký số trên điện thoại cho mọi văn bản đi; áp dụng từ tháng 12/2025."
+    assert read_prose(text).as_label() is None

@@ -249,3 +249,25 @@ def test_figures_updated_onto_a_system_each_month_are_a_monthly_report():
         "- Xây dựng kho dữ liệu của huyện; cập nhật số liệu chỉ tiêu hằng tháng.\n"
     )
     assert duties(task) == []
+
+
+def test_a_report_named_by_its_frequency_alone_shares_the_terms_that_follow():
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các phòng chuyên môn gửi báo cáo quý trước ngày 18 của tháng cuối quý; "
+        "báo cáo 6 tháng và báo cáo năm gửi trước ngày 12/6 và ngày 12/12.\n"
+    )
+    assert [([f.value for f in d.frequency], d.due) for d in duties(text)] == [
+        (["quarterly"], {"day": 18, "month": "last_of_period"}),
+        (["semiannual", "annual"], {"dates": ["06-12", "12-12"]}),
+    ]
+
+
+def test_a_budget_to_draw_up_in_the_funding_section_is_a_plan_duty():
+    text = (
+        "IV. KINH PHÍ THỰC HIỆN\n\n"
+        "Kinh phí bố trí từ ngân sách nhà nước. Sở Tài chính chủ trì, tổng hợp dự toán kinh phí "
+        "năm 2027 thực hiện Kế hoạch, trình Ủy ban nhân dân tỉnh trước ngày 20/10/2026.\n"
+    )
+    found = duties(text)
+    assert [(d.kind.value, d.due) for d in found] == [("plan", {"date": "2026-10-20"})]

@@ -246,3 +246,15 @@ def test_a_running_footer_with_the_page_on_the_same_line_and_its_header_are_drop
     assert [b.label for b in blocks] == ["a", "b", "c"]
     assert blocks[0].text.endswith("cập nhật dữ liệu sâu bệnh theo mùa vụ.")
     assert not any("Trang" in b.text or header in b.text for b in blocks)
+
+
+def test_a_count_after_a_page_break_goes_on_with_the_cut_item():
+    header = "UBND xã An Hòa - Kế hoạch chuyển đổi số năm 2026"
+    text = (
+        "a) Cập nhật dữ liệu đất đai của các\n\n   1\n\n" + header + "\n\n"
+        "05 thôn cũ, hoàn thành trong năm 2026.\n"
+        "b) Rà soát hồ sơ một cửa\n\n   2\n\n" + header + "\n\n"
+        "- Lập kế hoạch chuyển đổi số.\n"
+    )
+    blocks = build_blocks(text)
+    assert blocks[0].text.endswith("05 thôn cũ, hoàn thành trong năm 2026.")

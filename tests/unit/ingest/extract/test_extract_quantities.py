@@ -225,3 +225,47 @@ def test_the_starting_point_of_a_change_is_not_a_value_to_reach(text, expected):
 )
 def test_positions_and_scores(text, expected):
     assert read(text) == expected
+
+
+def test_a_multiple_of_a_year_written_without_so_voi():
+    text = "số hợp tác xã bán hàng trực tuyến gấp đôi năm 2024"
+    q = find_quantities(text, ocr_key(text), 0, len(text))[0]
+    assert (q.kind.value, q.value, q.base_year) == ("multiple", 2, 2024)
+
+
+def test_a_group_of_hundreds_in_a_ranking():
+    assert read("học viện nằm trong nhóm 300 cơ sở đào tạo hàng đầu Đông Nam Á") == [
+        ("<=", 300, None, "hạng", "rank")
+    ]
+    # after a count, the group only qualifies it
+    assert read("có 02 - 04 trường được xếp trong nhóm 400 trường hàng đầu khu vực") == [
+        ("range", 2, 4, "số", "level")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value"),
+    [
+        ("thời gian giải quyết hồ sơ đất đai không quá $3$ giờ", "<=", 3),
+        ("thời gian cấp phép xây dựng bình quân không quá 5 tháng", "<=", 5),
+        ("mỗi hội tổ chức ít nhất 02 đợt tuyên truyền", ">=", 2),
+        ("xây dựng tối thiểu 150 khóa học trực tuyến", ">=", 150),
+        ("mỗi thôn có ít nhất một người làm tổ trưởng tổ công nghệ số", ">=", 1),
+        ("mỗi trường có tối thiểu hai giáo viên tin học", ">=", 2),
+    ],
+)
+def test_bounded_durations_events_and_numbers_in_words(text, op, value):
+    assert read(text)[0][:4] == (op, value, None, "số")
+
+
+def test_how_often_is_not_a_duration_to_reach():
+    assert read("kiểm tra ít nhất 6 tháng một lần") == []
+
+
+def test_a_class_of_things_in_tu_tro_len_after_a_share_is_no_value():
+    assert read("100% sản phẩm OCOP từ 4 sao trở lên có tem truy xuất nguồn gốc") == [
+        ("=", 100, None, "%", "level")
+    ]
+    assert read("từ 60% đến 70% hộ có ít nhất một thành viên dùng ví điện tử") == [
+        ("range", 60, 70, "%", "level")
+    ]

@@ -191,3 +191,44 @@ def test_a_date_in_the_phrase_gives_the_year_over_the_heading():
         "b) Tỷ lệ hộ dùng cáp quang đạt 85%.\n"
     )
     assert [(t.year, t.value) for t in targets(text)] == [(2026, 100), (2028, 85)]
+
+
+def test_a_count_of_whose_things_is_no_target():
+    text = "III. NHIỆM VỤ\n\n1. Nhóm\n\n- Số hóa hồ sơ của 05 xã cũ, hoàn thành trong năm 2026.\n"
+    assert rows(text) == []
+
+
+def test_a_results_paragraph_inside_the_objectives_holds_baselines():
+    text = (
+        "II. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n"
+        "2.1. Kết quả đã đạt được: đến hết năm 2024, có 310 trường dùng học bạ số; "
+        "tỷ lệ hồ sơ trực tuyến đạt khoảng 52%.\n\n"
+        "2.2. Đến năm 2027, tỷ lệ hồ sơ trực tuyến đạt 90%.\n"
+    )
+    assert rows(text) == [(2027, "=", 90, "%", True)]
+
+
+def test_a_note_sets_no_target_and_a_standards_number_is_no_count():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "- Đến năm 2028, có ít nhất 03 phòng thử nghiệm đạt chuẩn ISO/IEC 17025.\n\n"
+        "Ghi chú: Chỉ tiêu 5 tính trong 34 tỉnh, thành phố từ năm 2026.\n"
+    )
+    assert rows(text) == [(2028, ">=", 3, "số", True)]
+
+
+def test_a_list_of_values_shares_the_year_that_closes_it():
+    text = (
+        "II. MỤC TIÊU ĐẾN NĂM 2030\n\n"
+        "- Giảm tối thiểu 20% hồ sơ giấy, giảm tối thiểu 25% thời gian chờ và "
+        "tối thiểu 15% chi phí đi lại ngay trong năm 2026.\n"
+    )
+    assert [(t.year, t.value) for t in targets(text)] == [(2026, 20), (2026, 25), (2026, 15)]
+
+
+def test_the_year_of_the_base_compared_with_is_not_the_milestone():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "- Năm 2026, xếp hạng PII của tỉnh tăng ít nhất 4 bậc so với thứ hạng năm 2025.\n"
+    )
+    assert [(t.year, t.kind.value, t.value) for t in targets(text)] == [(2026, "rank", 4)]

@@ -127,3 +127,16 @@ def test_groups_numbered_in_words_or_named_giai_phap():
     named = text.replace("Một là, n", "Giải pháp 1: N").replace("Hai là, p", "Giải pháp 2: P")
     named = named.replace("Ba là, p", "Giải pháp 3: P")
     assert [t[:2] for t in tasks(named)] == [(5, "1"), (9, "2"), (13, "3")]
+
+
+def test_group_paragraphs_are_no_tasks_when_the_list_of_tasks_is_in_an_appendix():
+    text = (
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "Nhiệm vụ gồm 2 nhóm; danh mục nhiệm vụ chi tiết, đơn vị chủ trì và thời hạn tại Phụ lục kèm theo.\n\n"
+        "1. Phát triển dữ liệu ngành giáo dục.\n"
+        "Tập trung số hóa học bạ, văn bằng, kết nối dữ liệu dân cư.\n\n"
+        "2. Phát triển nhân lực số.\n"
+        "Bồi dưỡng giáo viên tin học, thu hút chuyên gia.\n\n"
+        "IV. KINH PHÍ\n"
+    )
+    assert tasks(text) == []
