@@ -3,7 +3,7 @@
 Usage: python bench/extract_quality.py [PLANS_DIR ...] [--gold GOLD_DIR] [--json]
 
 Extracts every .txt and .md plan of each PLANS_DIR (default: the held-out plans
-and the two blind sets of the tests) and scores the records against the labels in
+and every blind set of the tests) and scores the records against the labels in
 GOLD_DIR (default: PLANS_DIR/gold), printing for each folder the same figures
 as the reference scorer, then the bars that are missed.
 """
@@ -25,6 +25,7 @@ DEFAULT_PLANS = [
     ROOT / "tests" / "data" / "heldout",
     ROOT / "tests" / "data" / "blind",
     ROOT / "tests" / "data" / "blind2",
+    *(ROOT / "tests" / "data" / f"blind{n}" for n in range(3, 8)),
 ]
 
 
