@@ -45,6 +45,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
             r"^(?:PHẦN|Phần)\s+(?:(?:thứ|THỨ)\s+)?(?P<label>[IVX]+\b|\d+|[^\W\d_]+)\s*[.:\-–]?\s*(?=\S|$)"
         ),
     ),
+    # "Chương II. MỤC TIÊU": chapters of a ministry's plan are its parts (not "Chương trình 2")
+    ("part", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVX]+|\d+)\s*[.:\-–]\s*(?=\S)")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
     # "I.1. Hoàn thiện …", "VI.3. …": the items of a Roman-numbered group

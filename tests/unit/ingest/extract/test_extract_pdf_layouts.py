@@ -25,3 +25,32 @@ def test_lettered_caps_heading_after_an_unfinished_table_line_starts_a_section()
         "D. TỔ CHỨC THỰC HIỆN\n"
     )
     assert tasks(text) == [(7, "1"), (9, "1")]
+
+
+def test_chapters_are_parts_and_appendix_listed_groups_are_not_tasks():
+    # A ministry's plan numbers its parts "Chương I."; its tasks chapter gives group
+    # paragraphs only and sends the reader to the appendix for the tasks.
+    text = (
+        "## Chương I. MỤC TIÊU\n\n"
+        "1. Đến năm 2026, 90% hồ sơ được xử lý trực tuyến.\n\n"
+        "## Chương II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Hoàn thiện thể chế\n\n"
+        "Rà soát các thông tư về quản lý cảng cá.\n\n"
+        "2. Phát triển dữ liệu\n\n"
+        "Xây dựng cơ sở dữ liệu tàu cá dùng chung.\n\n"
+        "Nhiệm vụ cụ thể và cơ quan chủ trì tại Phụ lục kèm theo Kế hoạch này.\n\n"
+        "## Chương III. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các đơn vị báo cáo hằng quý về Văn phòng trước ngày 15 của tháng cuối quý.\n"
+    )
+    outline = build_outline(build_blocks(text))
+    assert [(n.style, n.label) for n in outline.root.children] == [
+        ("part", "I"),
+        ("part", "II"),
+        ("part", "III"),
+    ]
+    assert section_tasks(outline) == []
+
+
+def test_chapter_marker_is_not_a_programme():
+    text = "III. NỘI DUNG CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nChương trình 1: Dữ liệu số\n\n- Xây dựng kho dữ liệu.\n"
+    assert [t[1] for t in tasks(text)] == ["1"]
