@@ -54,3 +54,18 @@ def test_chapters_are_parts_and_appendix_listed_groups_are_not_tasks():
 def test_chapter_marker_is_not_a_programme():
     text = "III. NỘI DUNG CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nChương trình 1: Dữ liệu số\n\n- Xây dựng kho dữ liệu.\n"
     assert [t[1] for t in tasks(text)] == ["1"]
+
+
+def test_district_party_committee_issues_as_btv_huyen_uy():
+    from tiendo.ingest.extract import extract_plan
+
+    text = (
+        "ĐẢNG BỘ TỈNH BẾN TRE\nHUYỆN ỦY CHỢ LÁCH\n*\nSố 12-CTr/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Chợ Lách, ngày 05 tháng 3 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\n"
+        "I. MỤC TIÊU\n\n1. Đến năm 2030, 100% xã có cáp quang.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Tám\n"
+    )
+    meta = extract_plan(text, "x").meta
+    assert meta.issuer == "BTV Huyện ủy"
+    assert meta.province == "Bến Tre"
