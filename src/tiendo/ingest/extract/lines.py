@@ -45,6 +45,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
             r"^(?:PHẦN|Phần)\s+(?:(?:thứ|THỨ)\s+)?(?P<label>[IVX]+\b|\d+|[^\W\d_]+)\s*[.:\-–]?\s*(?=\S|$)"
         ),
     ),
+    # "Chương II. MỤC TIÊU": chapters of a ministry's plan are its parts (not "Chương trình 2")
+    ("part", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVX]+|\d+)\s*[.:\-–]\s*(?=\S)")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d+)\s*[.:]\s*")),
     ("programme", re.compile(PROGRAMME)),
     # "I.1. Hoàn thiện …", "VI.3. …": the items of a Roman-numbered group
@@ -363,6 +365,13 @@ def heading_like(line: str) -> bool:
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+def _caps_heading(marker: tuple[str, str, int], line: str) -> bool:
+    """A numbered title in capitals ("C. NHIỆM VỤ VÀ GIẢI PHÁP") starts its own block
+    even after a line that does not end a sentence (the last row of a flattened table)."""
+    style, _label, body = marker
+    return not style.startswith("bullet") and _is_caps_title(line[body:])
+
+
 def _successors(label: str) -> set[str]:
     """Labels that may come after ``label``: its first child, next sibling, next uncle."""
     if re.fullmatch(r"[a-zđ]", label):
@@ -570,6 +579,7 @@ def build_blocks(text: str) -> list[Block]:
         if marker and (
             _starts_block(marker[0], prev_text, after_blank, marker[1] in expected)
             or ended(prev_text)
+            or _caps_heading(marker, line)
             # a heading ("### Nhóm nhiệm vụ thứ nhất: …") ends its line: its items follow
             or (current is not None and (current.markdown or current.bold))
         ):

@@ -154,7 +154,7 @@ def _is_national(issuer: str | None) -> bool:
     """A national body (a ministry, the Government) has no province; a department has one."""
     local = (
         "UBND tỉnh", "UBND huyện", "UBND xã", "BTV Tỉnh ủy", "HĐND tỉnh", "Tỉnh ủy",
-        "Ban Chỉ đạo tỉnh", "Ủy ban MTTQ Việt Nam tỉnh",
+        "Ban Chỉ đạo tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "BTV Huyện ủy",
     )  # fmt: skip
     # a department, or a university or college under the people's committee
     return bool(issuer) and issuer not in local and not issuer.startswith(("Sở ", "Trường "))
@@ -283,7 +283,18 @@ def _issuer(head: list[str], tail: list[str], number: str | None, text: str) -> 
     category = _issuer_category(head, tail, number, text)
     if category == "UBND tỉnh":
         return _lower_level(head, text) or category
+    if category == "BTV Tỉnh ủy":
+        return _district_party(head) or category
     return category
+
+
+def _district_party(head: list[str]) -> str | None:
+    """A party committee's header naming a district's committee ("HUYỆN ỦY CẦN GIUỘC")
+    under the provincial party organisation: its standing committee issues."""
+    for part in _header_left(head)[:4]:
+        if re.match(r"^(?:huyen|quan|thi)\s+uy\s+[a-z]", ocr_key(part).strip()):
+            return "BTV Huyện ủy"
+    return None
 
 
 # The left column of the header names the body and, below it, the body that issues

@@ -38,6 +38,8 @@ def section_tasks(outline: Outline, plan_year: int | None = None) -> list[Task]:
         grouped = any(_has_items(c) for c in items if not c.is_bullet) or any(
             c.style in ("programme",) for c in items
         )
+        if not grouped and _listed_in_appendix(section, items):
+            continue
         if not grouped:
             if _points_to_appendix(section) and all(not _has_items(i) for i in items):
                 # "Các nhiệm vụ … tại Phụ lục kèm theo": the numbered paragraphs here
@@ -101,6 +103,21 @@ _LIST_IN_APPENDIX = re.compile(
 def _points_to_appendix(section: Node) -> bool:
     """The section's own text says its list of tasks is in an appendix."""
     return any(_LIST_IN_APPENDIX.search(p.key) for p in section.paras)
+
+
+_APPENDIX_LIST = re.compile(
+    r"^\s*(?:cac\s+)?nhiem vu cu the\b.{0,160}?\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b"
+)
+
+
+def _listed_in_appendix(section: Node, items: list[Node]) -> bool:
+    """A tasks section of group paragraphs that sends the reader to an appendix for the
+    tasks ("Nhiệm vụ cụ thể, cơ quan chủ trì … tại Phụ lục kèm theo"): its items are
+    the groups, explained in prose, and the tasks are the appendix rows."""
+    if not items or not all(item.paras for item in items):
+        return False
+    paras = [p for n in (section, *section.walk()) for p in n.paras]
+    return any(_APPENDIX_LIST.match(p.key) for p in paras)
 
 
 def is_pointer(node: Node) -> bool:
