@@ -173,9 +173,10 @@ def _block_duties(
                 )
             )
         # In the funding section only a budget to draw up by a date is a duty:
-        # "Sở Tài chính tổng hợp dự toán kinh phí năm 2026, trình … trước ngày 15/10/2025".
+        # "Sở Tài chính tổng hợp dự toán kinh phí năm 2026, trình … trước ngày 15/10/2025",
+        # "Phòng Tài chính lập dự toán …, trình Giám đốc phê duyệt trước ngày …".
         budget = kind == SectionKind.FUNDING and re.search(
-            r"\btong hop\s+(?:du toan|nhu cau kinh phi)\b", key[s_lo:s_hi]
+            r"\b(?:tong hop|lap)\s+(?:du toan|nhu cau kinh phi)\b", key[s_lo:s_hi]
         )
         if kind != SectionKind.ORGANISATION and not budget:
             continue

@@ -271,3 +271,21 @@ def test_a_budget_to_draw_up_in_the_funding_section_is_a_plan_duty():
     )
     found = duties(text)
     assert [(d.kind.value, d.due) for d in found] == [("plan", {"date": "2026-10-20"})]
+
+
+def test_a_budget_drawn_up_by_a_unit_for_approval_is_a_plan_duty():
+    text = (
+        "III. KINH PHÍ\n\n"
+        "Kinh phí từ nguồn thu sự nghiệp và ngân sách hỗ trợ. Phòng Kế hoạch lập dự toán "
+        "kinh phí năm 2027, trình Thủ trưởng đơn vị phê duyệt trước ngày 05/11/2026.\n"
+    )
+    found = duties(text)
+    assert [(d.kind.value, d.due) for d in found] == [("plan", {"date": "2026-11-05"})]
+
+
+def test_a_budget_line_without_a_date_is_not_a_duty():
+    text = (
+        "III. KINH PHÍ\n\n"
+        "Các đơn vị lập dự toán kinh phí thực hiện nhiệm vụ trong dự toán ngân sách hằng năm.\n"
+    )
+    assert duties(text) == []
