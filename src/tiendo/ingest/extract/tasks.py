@@ -38,12 +38,8 @@ def section_tasks(outline: Outline, plan_year: int | None = None) -> list[Task]:
         grouped = any(_has_items(c) for c in items if not c.is_bullet) or any(
             c.style in ("programme",) for c in items
         )
-        if not grouped and _listed_in_appendix(section, items):
-            continue
         if not grouped:
-            if _points_to_appendix(section) and all(not _has_items(i) for i in items):
-                # "Các nhiệm vụ … tại Phụ lục kèm theo": the numbered paragraphs here
-                # are the groups; the tasks are the appendix's rows.
+            if _listed_in_appendix(section, items):
                 continue
             for item in items:
                 if is_pointer(item):
@@ -95,29 +91,21 @@ _POINTER = re.compile(
 )
 
 
+# "Danh mục nhiệm vụ … tại Phụ lục", "Nhiệm vụ cụ thể, cơ quan chủ trì … tại Phụ lục kèm theo".
 _LIST_IN_APPENDIX = re.compile(
-    r"\b(?:danh muc|chi tiet)\s+(?:cac\s+)?nhiem vu\b[^.]{0,160}?\b(?:tai|theo|o)\s+phu luc\b"
-)
-
-
-def _points_to_appendix(section: Node) -> bool:
-    """The section's own text says its list of tasks is in an appendix."""
-    return any(_LIST_IN_APPENDIX.search(p.key) for p in section.paras)
-
-
-_APPENDIX_LIST = re.compile(
-    r"^\s*(?:cac\s+)?nhiem vu cu the\b.{0,160}?\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b"
+    r"(?:\b(?:danh muc|chi tiet)\s+(?:cac\s+)?nhiem vu|^\s*(?:cac\s+)?nhiem vu cu the)\b"
+    r".{0,160}?\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b"
 )
 
 
 def _listed_in_appendix(section: Node, items: list[Node]) -> bool:
-    """A tasks section of group paragraphs that sends the reader to an appendix for the
-    tasks ("Nhiệm vụ cụ thể, cơ quan chủ trì … tại Phụ lục kèm theo"): its items are
-    the groups, explained in prose, and the tasks are the appendix rows."""
-    if not items or not all(item.paras for item in items):
+    """A tasks section whose text sends the reader to an appendix for its tasks: its
+    numbered paragraphs (without items of their own) are the groups, explained in
+    prose, and the tasks are the appendix's rows."""
+    if any(_has_items(item) for item in items):
         return False
     paras = [p for n in (section, *section.walk()) for p in n.paras]
-    return any(_APPENDIX_LIST.match(p.key) for p in paras)
+    return any(_LIST_IN_APPENDIX.search(p.key) for p in paras)
 
 
 def is_pointer(node: Node) -> bool:
