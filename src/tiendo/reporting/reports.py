@@ -522,6 +522,32 @@ def _review(
     return report, period, plan, agency
 
 
+def _record_review(session, actor, report, plan, agency, before, action, notice, title, note, at):
+    """Audit a coordinator's decision on a report and tell the agency's reporters."""
+    audit.record(
+        session,
+        actor,
+        action,
+        "report",
+        report.id,
+        plan_id=plan.id,
+        province_code=plan.province_code,
+        before=before,
+        after=report_snapshot(report),
+        note=note,
+    )
+    notify(
+        session,
+        [u.id for u in reporters_of(session, agency.id)],
+        notice,
+        title,
+        note or "",
+        _link(report),
+        is_demo=report.is_demo,
+        at=at,
+    )
+
+
 def _comment(raw, required: bool) -> str | None:
     errors = Errors()
     value = text(raw, errors, ["comment"], "Ý kiến", required=required, max_len=4000)
@@ -551,27 +577,18 @@ def approve(
     report.revision += 1
     report.updated_at, report.updated_by = at, principal.user_id
     hooks.on_report_approved(session, report.id)
-    audit.record(
+    _record_review(
         session,
         actor,
+        report,
+        plan,
+        agency,
+        before,
         "report.approve",
-        "report",
-        report.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after=report_snapshot(report),
-        note=note,
-    )
-    notify(
-        session,
-        [u.id for u in reporters_of(session, agency.id)],
         "report.approved",
         f"Báo cáo {period.label} đã được duyệt",
-        note or "",
-        _link(report),
-        is_demo=report.is_demo,
-        at=at,
+        note,
+        at,
     )
     return report
 
@@ -597,27 +614,18 @@ def return_report(
     report.review_comment = note
     report.revision += 1
     report.updated_at, report.updated_by = at, principal.user_id
-    audit.record(
+    _record_review(
         session,
         actor,
+        report,
+        plan,
+        agency,
+        before,
         "report.return",
-        "report",
-        report.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after=report_snapshot(report),
-        note=note,
-    )
-    notify(
-        session,
-        [u.id for u in reporters_of(session, agency.id)],
         "report.returned",
         f"Báo cáo {period.label} bị trả lại để sửa",
         note,
-        _link(report),
-        is_demo=report.is_demo,
-        at=at,
+        at,
     )
     return report
 
@@ -644,27 +652,18 @@ def reopen(
     report.revision += 1
     report.updated_at, report.updated_by = at, principal.user_id
     hooks.on_report_reopened(session, report.id)
-    audit.record(
+    _record_review(
         session,
         actor,
+        report,
+        plan,
+        agency,
+        before,
         "report.reopen",
-        "report",
-        report.id,
-        plan_id=plan.id,
-        province_code=plan.province_code,
-        before=before,
-        after=report_snapshot(report),
-        note=note,
-    )
-    notify(
-        session,
-        [u.id for u in reporters_of(session, agency.id)],
         "report.reopened",
         f"Báo cáo {period.label} được mở lại để sửa",
         note,
-        _link(report),
-        is_demo=report.is_demo,
-        at=at,
+        at,
     )
     return report
 
